@@ -1,0 +1,95 @@
+package org.library.infrastructure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node Kafka broker in KRaft mode, running in this JVM (Kafka's own cluster test kit).
+ *
+ * <p>The test kit binds its listeners to random ports; clients that need a known port (the local stack's
+ * 9092) get an extra {@code CLIENT} listener on it, which the broker advertises to whoever connects there.
+ * Topics are never created implicitly: every service declares its own, with their partitions and cleanup
+ * policy, so a record sent to a missing topic fails and is retried instead of creating a wrong topic.
+ */
+final class EmbeddedKafkaServer implements AutoCloseable {
+
+	/** Fixed so a data directory kept between runs is recognised as the same cluster. */
+	private static final String CLUSTER_ID = "bGlicmFyeS1zZXJ2aWNlcw";
+
+	private final KafkaClusterTestKit cluster;
+
+	private final String bootstrapServers;
+
+	private EmbeddedKafkaServer(KafkaClusterTestKit cluster, String bootstrapServers) {
+		this.cluster = cluster;
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	/**
+	 * @param port the client port, 0 for any free one
+	 * @param dataDirectory where the logs live and survive a restart; {@code null} for a throwaway one
+	 */
+	static EmbeddedKafkaServer start(int port, Path dataDirectory) {
+		try {
+			TestKitNodes.Builder nodes = new TestKitNodes.Builder().setCombined(true)
+				.setNumBrokerNodes(1)
+				.setNumControllerNodes(1)
+				.setClusterId(CLUSTER_ID);
+			boolean formatted = false;
+			if (dataDirectory != null) {
+				Files.createDirectories(dataDirectory);
+				nodes.setBaseDirectory(dataDirectory);
+				try (var entries = Files.list(dataDirectory)) {
+					formatted = entries.findAny().isPresent();
+				}
+			}
+			KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build())
+				.setDeleteOnClose(dataDirectory == null);
+			Map<String, String> config = Map.of(
+					"listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,CLIENT://localhost:" + port,
+					"listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,CLIENT:PLAINTEXT",
+					"auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
+					"offsets.topic.replication.factor", "1", "transaction.state.log.replication.factor", "1",
+					"transaction.state.log.min.isr", "1", "num.partitions", "3", "log.cleaner.backoff.ms", "1000");
+			config.forEach(builder::setConfigProp);
+			KafkaClusterTestKit cluster = builder.build();
+			if (!formatted) {
+				cluster.format();
+			}
+			cluster.startup();
+			cluster.waitForReadyBrokers();
+			int clientPort = port > 0 ? port : boundClientPort(cluster);
+			return new EmbeddedKafkaServer(cluster, "localhost:" + clientPort);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Kafka did not start: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static int boundClientPort(KafkaClusterTestKit cluster) {
+		return cluster.brokers()
+			.values()
+			.iterator()
+			.next()
+			.boundPort(new org.apache.kafka.common.network.ListenerName("CLIENT"));
+	}
+
+	String bootstrapServers() {
+		return bootstrapServers;
+	}
+
+	@Override
+	public void close() {
+		try {
+			cluster.close();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Kafka did not stop cleanly: " + ex.getMessage(), ex);
+		}
+	}
+
+}

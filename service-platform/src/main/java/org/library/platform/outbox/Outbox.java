@@ -1,0 +1,83 @@
+package org.library.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.library.platform.web.Actor;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Stores an event in the same database transaction as the change it describes; {@link OutboxRelay} sends it
+ * to Kafka once that transaction has committed. No event without its change, no change without its event.
+ */
+public class Outbox {
+
+	static final String SPEC_VERSION = "1.0";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final OutboxRelay relay;
+
+	private final String source;
+
+	private final Clock clock;
+
+	Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay, String source, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.relay = relay;
+		this.source = source;
+		this.clock = clock;
+	}
+
+	/**
+	 * Publishes {@code payload} as JSON under {@code key}, with the CloudEvents type {@code type}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void publish(String topic, String key, String type, Object payload) {
+		store(topic, key, type, new String(json.writeValueAsBytes(payload), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Publishes a tombstone (a record with no value) under {@code key}: on a compacted topic it removes the key.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void publishTombstone(String topic, String key, String type) {
+		store(topic, key, type, null);
+	}
+
+	private void store(String topic, String key, String type, String payload) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("ce_specversion", SPEC_VERSION);
+		headers.put("ce_id", UUID.randomUUID().toString());
+		headers.put("ce_source", source);
+		headers.put("ce_type", type);
+		headers.put("ce_time", Instant.now(clock).toString());
+		headers.put("ce_actor", Actor.current());
+		if (payload != null) {
+			headers.put("content-type", "application/json");
+		}
+		jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload, headers) VALUES (?, ?, ?, ?::jsonb)")
+			.params(topic, key, payload, json.writeValueAsString(headers))
+			.update();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				relay.wakeUp();
+			}
+		});
+	}
+
+}

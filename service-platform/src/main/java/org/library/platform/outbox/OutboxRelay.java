@@ -1,0 +1,208 @@
+package org.library.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends stored outbox events to Kafka in the order they were stored, and deletes them once the broker has
+ * acknowledged every one of a batch. A failed batch stays and is retried with backoff, for as long as it
+ * takes; a batch that was partly sent is sent again, which consumers absorb (they are idempotent).
+ *
+ * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can relay
+ * side by side without sending the same batch at the same time.
+ */
+class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final KafkaAdmin admin;
+
+	private final JsonMapper json;
+
+	private final OutboxProperties properties;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private volatile boolean topicsDeclared;
+
+	private Thread worker;
+
+	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
+			KafkaAdmin admin, JsonMapper json, OutboxProperties properties) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.kafka = kafka;
+		this.admin = admin;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	void wakeUp() {
+		wakeUps.release();
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::relayUntilStopped);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		wakeUp();
+		try {
+			worker.join(properties.shutdownTimeout().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			kafka.getProducerFactory().reset();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void relayUntilStopped() {
+		Duration backoff = properties.initialBackoff();
+		boolean failing = false;
+		while (running) {
+			try {
+				int sent = relayBatch();
+				if (failing) {
+					log.info("Outbox relay reached Kafka again");
+					failing = false;
+				}
+				backoff = properties.initialBackoff();
+				if (sent < properties.batchSize()) {
+					wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+					wakeUps.drainPermits();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!failing) {
+					log.warn("Outbox relay cannot deliver yet, retrying with backoff: {}", ex.getMessage());
+					failing = true;
+				}
+				pause(backoff);
+				backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
+			}
+		}
+	}
+
+	/**
+	 * Relays one batch in one transaction: the rows are deleted only if every record was acknowledged.
+	 * @return how many events were sent
+	 */
+	int relayBatch() {
+		if (!topicsDeclared) {
+			// topics are created by the service, never implicitly by the broker; while the broker is away at
+			// start-up they could not be, so declare them before the first send
+			topicsDeclared = admin.initialize();
+			if (!topicsDeclared) {
+				throw new IllegalStateException("topics could not be declared");
+			}
+		}
+		Integer sent = transactions.execute(status -> {
+			List<StoredEvent> batch = jdbc
+				.sql("SELECT id, topic, record_key, payload, headers::text AS headers FROM outbox_event "
+						+ "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+				.param(properties.batchSize())
+				.query((row, n) -> new StoredEvent(row.getLong("id"), row.getString("topic"),
+						row.getString("record_key"), row.getString("payload"), row.getString("headers")))
+				.list();
+			if (batch.isEmpty()) {
+				return 0;
+			}
+			List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
+			for (StoredEvent event : batch) {
+				acks.add(kafka.send(toRecord(event)));
+			}
+			try {
+				CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+					.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Kafka did not acknowledge the batch: " + rootMessage(ex), ex);
+			}
+			jdbc.sql("DELETE FROM outbox_event WHERE id = ANY(?)")
+				.param(batch.stream().map(StoredEvent::id).toArray(Long[]::new))
+				.update();
+			return batch.size();
+		});
+		return sent == null ? 0 : sent;
+	}
+
+	private ProducerRecord<String, byte[]> toRecord(StoredEvent event) {
+		byte[] value = event.payload() == null ? null : event.payload().getBytes(StandardCharsets.UTF_8);
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), value);
+		json.readValue(event.headers(), HEADERS)
+			.forEach((name, header) -> record.headers()
+				.add(new RecordHeader(name, header.getBytes(StandardCharsets.UTF_8))));
+		return record;
+	}
+
+	private void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return a.compareTo(b) <= 0 ? a : b;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	private record StoredEvent(long id, String topic, String key, String payload, String headers) {
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.library.platform.web;
+
+import java.util.regex.Pattern;
+
+/**
+ * Who is calling, as named by the {@code X-Actor} header until authentication exists; it becomes the actor
+ * of every event the request causes.
+ */
+public final class Actor {
+
+	public static final String HEADER = "X-Actor";
+
+	public static final String ANONYMOUS = "anonymous";
+
+	static final int MAX_LENGTH = 100;
+
+	static final Pattern VALID = Pattern.compile("[A-Za-z0-9._@:+-]{1," + MAX_LENGTH + "}");
+
+	private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+	private Actor() {
+	}
+
+	/**
+	 * The caller of the request this thread serves, or {@value #ANONYMOUS}.
+	 */
+	public static String current() {
+		String actor = CURRENT.get();
+		return actor == null ? ANONYMOUS : actor;
+	}
+
+	/**
+	 * Runs {@code work} on behalf of {@code actor}, e.g. a consumer acting for the caller of an upstream event.
+	 */
+	public static void runAs(String actor, Runnable work) {
+		try (Binding binding = bind(actor)) {
+			work.run();
+		}
+	}
+
+	static Binding bind(String actor) {
+		String previous = CURRENT.get();
+		CURRENT.set(actor);
+		return () -> {
+			if (previous == null) {
+				CURRENT.remove();
+			}
+			else {
+				CURRENT.set(previous);
+			}
+		};
+	}
+
+	/** Restores the previous actor when closed. */
+	interface Binding extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+	static boolean isValid(String actor) {
+		return VALID.matcher(actor).matches();
+	}
+
+}

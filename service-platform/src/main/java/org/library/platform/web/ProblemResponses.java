@@ -1,0 +1,197 @@
+package org.library.platform.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a service answers is an RFC 9457 problem; a bad request names each bad field in
+ * {@code errors}. Anything unexpected is a 500 that says nothing about the internals.
+ *
+ * <p>Services signal their own outcomes with exceptions extending
+ * {@link org.springframework.web.ErrorResponseException}, which this handles as they describe themselves.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	static final URI VALIDATION = URI.create("urn:library:problem:invalid-request");
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new FieldProblem(error.getField(), message(error)))
+			.sorted(Comparator.comparing(FieldProblem::field))
+			.toList();
+		List<FieldProblem> global = ex.getBindingResult()
+			.getGlobalErrors()
+			.stream()
+			.map(error -> new FieldProblem(error.getObjectName(), message(error)))
+			.toList();
+		return invalid(headers, request, concat(errors, global));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new FieldProblem(parameterName(result.getMethodParameter().getParameterName(), error),
+						message(error))))
+			.toList();
+		return invalid(headers, request, errors);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+				: ex.getPropertyName();
+		String expected = ex.getRequiredType() == null ? "a valid value" : describe(ex.getRequiredType());
+		return invalid(headers, request, List.of(new FieldProblem(String.valueOf(name), "must be " + expected)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causedBy(ex, RequestBodyLimitFilter.RequestBodyTooLarge.class)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					rootCause(ex).getMessage());
+			problem.setTitle("Request body too large");
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON for this operation");
+		problem.setTitle("Malformed request body");
+		problem.setType(VALIDATION);
+		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			problem.setProperty("errors",
+					List.of(new FieldProblem(path(databind), "has the wrong type or format")));
+		}
+		else if (ex.getCause() instanceof JacksonException) {
+			problem.setDetail("The request body is not well-formed JSON");
+		}
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+		List<FieldProblem> errors = ex.getConstraintViolations()
+			.stream()
+			.map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
+					violation.getMessage()))
+			.sorted(Comparator.comparing(FieldProblem::field))
+			.toList();
+		return invalid(new HttpHeaders(), request, errors);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected failure serving {}", request.getDescription(false), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The request could not be completed; nothing was changed by it");
+		problem.setTitle("Internal error");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	private ResponseEntity<Object> invalid(HttpHeaders headers, WebRequest request, List<FieldProblem> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
+		problem.setTitle("Invalid request");
+		problem.setType(VALIDATION);
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(new IllegalArgumentException(problem.getDetail()), problem, headers,
+				HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String message(MessageSourceResolvable error) {
+		return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+	}
+
+	private static String parameterName(String parameter, MessageSourceResolvable error) {
+		if (error instanceof FieldError field) {
+			return field.getField();
+		}
+		return parameter == null ? "parameter" : parameter;
+	}
+
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String describe(Class<?> type) {
+		return switch (type.getSimpleName()) {
+			case "UUID" -> "a UUID";
+			case "int", "Integer", "long", "Long" -> "a whole number";
+			default -> type.isEnum() ? "one of " + List.of(type.getEnumConstants()) : "a valid " + type.getSimpleName();
+		};
+	}
+
+	private static String lastNode(String propertyPath) {
+		int dot = propertyPath.lastIndexOf('.');
+		return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	private static <T> List<T> concat(List<T> first, List<T> second) {
+		return second.isEmpty() ? first : java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+	}
+
+}
