@@ -15,7 +15,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  * Topics are never created implicitly: every service declares its own, with their partitions and cleanup
  * policy, so a record sent to a missing topic fails and is retried instead of creating a wrong topic.
  */
-final class EmbeddedKafkaServer implements AutoCloseable {
+public final class EmbeddedKafkaServer implements AutoCloseable {
 
 	/** Fixed so a data directory kept between runs is recognised as the same cluster. */
 	private static final String CLUSTER_ID = "bGlicmFyeS1zZXJ2aWNlcw";
@@ -33,7 +33,7 @@ final class EmbeddedKafkaServer implements AutoCloseable {
 	 * @param port the client port, 0 for any free one
 	 * @param dataDirectory where the logs live and survive a restart; {@code null} for a throwaway one
 	 */
-	static EmbeddedKafkaServer start(int port, Path dataDirectory) {
+	public static EmbeddedKafkaServer start(int port, Path dataDirectory) {
 		try {
 			TestKitNodes.Builder nodes = new TestKitNodes.Builder().setCombined(true)
 				.setNumBrokerNodes(1)
@@ -78,7 +78,7 @@ final class EmbeddedKafkaServer implements AutoCloseable {
 			.boundPort(new org.apache.kafka.common.network.ListenerName("CLIENT"));
 	}
 
-	String bootstrapServers() {
+	public String bootstrapServers() {
 		return bootstrapServers;
 	}
 

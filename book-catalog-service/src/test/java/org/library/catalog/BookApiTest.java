@@ -1,0 +1,326 @@
+package org.library.catalog;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@CatalogIntegrationTest
+class BookApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Http http;
+
+	@BeforeEach
+	void setUp() {
+		http = new Http(port);
+	}
+
+	@Test
+	void addsABookAndAnswersWithLocationEtagAndTheBook() {
+		String isbn = TestBooks.uniqueIsbn13();
+		var created = http.post("/api/books", TestBooks.json(isbn, "The Dispossessed", "Ursula K. Le Guin"));
+
+		assertThat(created.status()).isEqualTo(201);
+		JsonNode book = created.json();
+		assertThat(created.header("Location")).endsWith("/api/books/" + book.get("id").asString());
+		assertThat(created.header("ETag")).isEqualTo("\"0\"");
+		assertThat(book.get("isbn").asString()).isEqualTo(isbn);
+		assertThat(book.get("title").asString()).isEqualTo("The Dispossessed");
+		assertThat(book.get("authors").get(0).asString()).isEqualTo("Ursula K. Le Guin");
+		assertThat(book.get("publishedYear").asInt()).isEqualTo(1954);
+
+		var fetched = http.get("/api/books/" + book.get("id").asString());
+		assertThat(fetched.status()).isEqualTo(200);
+		assertThat(fetched.json().get("isbn").asString()).isEqualTo(isbn);
+	}
+
+	@Test
+	void storesAnIsbn10WithHyphensAsIsbn13() {
+		// 0-306-40615-2 is the textbook ISBN-10; 978-0-306-40615-7 is its ISBN-13
+		jdbc.sql("DELETE FROM book WHERE isbn = '9780306406157'").update();
+		var created = http.post("/api/books", TestBooks.json("0-306-40615-2", "Example", "A. Author"));
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("isbn").asString()).isEqualTo("9780306406157");
+	}
+
+	@Test
+	void rejectsDuplicateIsbn() {
+		String isbn = TestBooks.uniqueIsbn13();
+		assertThat(http.post("/api/books", TestBooks.json(isbn, "First", "A")).status()).isEqualTo(201);
+
+		var duplicate = http.post("/api/books", TestBooks.json(isbn, "Second", "B"));
+
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(duplicate.json().get("isbn").asString()).isEqualTo(isbn);
+		assertThat(countWithIsbn(isbn)).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentAddsOfOneIsbnLetExactlyOneWin() throws Exception {
+		String isbn = TestBooks.uniqueIsbn13();
+		List<Callable<Integer>> adds = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			adds.add(() -> http.post("/api/books", TestBooks.json(isbn, "Race", "R")).status());
+		}
+		List<Integer> statuses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+			for (Future<Integer> status : pool.invokeAll(adds)) {
+				statuses.add(status.get());
+			}
+		}
+		assertThat(statuses).containsOnly(201, 409);
+		assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+		assertThat(countWithIsbn(isbn)).isEqualTo(1);
+	}
+
+	@Test
+	void rejectsAnIsbnWithABadCheckDigitNamingTheField() {
+		var response = http.post("/api/books", TestBooks.json("978-0-306-40615-8", "Bad", "A"));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(fields(response.json())).containsExactly("isbnValid");
+		assertThat(countWithIsbn("9780306406158")).isZero();
+	}
+
+	@Test
+	void namesEveryBadField() {
+		String body = """
+				{"isbn":"","title":"%s","authors":[],"publishedYear":99999,"language":"english!"}"""
+			.formatted("x".repeat(501));
+
+		var response = http.post("/api/books", body);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(fields(response.json())).contains("isbn", "title", "authors", "publishedYear", "language");
+		assertThat(response.json().get("detail").asString()).endsWith("fields are invalid");
+	}
+
+	@Test
+	void rejectsABlankAuthor() {
+		var response = http.post("/api/books", TestBooks.json(TestBooks.uniqueIsbn13(), "T", " "));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(fields(response.json())).containsExactly("authors[0]");
+	}
+
+	@Test
+	void answersMalformedJsonWith400() {
+		var response = http.post("/api/books", "{\"isbn\": ");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void namesAFieldOfTheWrongType() {
+		var response = http.post("/api/books",
+				"{\"isbn\":\"" + TestBooks.uniqueIsbn13() + "\",\"title\":\"T\",\"authors\":[\"A\"],"
+						+ "\"publishedYear\":\"last year\"}");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(fields(response.json())).containsExactly("publishedYear");
+	}
+
+	@Test
+	void answersAWrongMediaTypeWith415() {
+		var response = http.send(http.builder("/api/books", "Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString(TestBooks.json("Plain"))));
+
+		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void refusesA3MegabyteBodyWith413() {
+		String huge = TestBooks.json(TestBooks.uniqueIsbn13(), "x".repeat(3 * 1024 * 1024), "A");
+
+		var response = http.post("/api/books", huge);
+
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void refusesA3MegabyteChunkedBodyWith413() {
+		byte[] huge = TestBooks.json(TestBooks.uniqueIsbn13(), "x".repeat(3 * 1024 * 1024), "A").getBytes();
+		var chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge));
+
+		var response = http.send(http.builder("/api/books", "Content-Type", "application/json").POST(chunked));
+
+		assertThat(response.status()).isEqualTo(413);
+	}
+
+	@Test
+	void answersAnUnknownIdWith404AndAMalformedOneWith400() {
+		var unknown = http.get("/api/books/00000000-0000-0000-0000-000000000000");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+
+		var malformed = http.get("/api/books/not-a-uuid");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(fields(malformed.json())).containsExactly("id");
+
+		assertThat(http.put("/api/books/not-a-uuid", TestBooks.json("X"), "If-Match", "\"0\"").status())
+			.isEqualTo(400);
+		assertThat(http.delete("/api/books/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+	}
+
+	@Test
+	void answersAnUnknownPathWith404Problem() {
+		var response = http.get("/api/nothing-here");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void answersNotModifiedForACurrentEtag() {
+		JsonNode book = http.post("/api/books", TestBooks.json("Cached")).json();
+
+		var response = http.get("/api/books/" + book.get("id").asString(), "If-None-Match", "\"0\"");
+
+		assertThat(response.status()).isEqualTo(304);
+	}
+
+	@Test
+	void updatesWithTheCurrentEtagAndRefusesAStaleOne() {
+		String isbn = TestBooks.uniqueIsbn13();
+		String id = http.post("/api/books", TestBooks.json(isbn, "Draft", "A")).json().get("id").asString();
+
+		var updated = http.put("/api/books/" + id, TestBooks.json(isbn, "Final", "A"), "If-Match", "\"0\"");
+		assertThat(updated.status()).isEqualTo(200);
+		assertThat(updated.header("ETag")).isEqualTo("\"1\"");
+		assertThat(updated.json().get("title").asString()).isEqualTo("Final");
+
+		var stale = http.put("/api/books/" + id, TestBooks.json(isbn, "Lost update", "A"), "If-Match", "\"0\"");
+		assertThat(stale.status()).isEqualTo(412);
+		assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(http.get("/api/books/" + id).json().get("title").asString()).isEqualTo("Final");
+	}
+
+	@Test
+	void requiresIfMatchToUpdate() {
+		String isbn = TestBooks.uniqueIsbn13();
+		String id = http.post("/api/books", TestBooks.json(isbn, "Guarded", "A")).json().get("id").asString();
+
+		var response = http.put("/api/books/" + id, TestBooks.json(isbn, "Unguarded", "A"));
+
+		assertThat(response.status()).isEqualTo(428);
+		assertThat(http.get("/api/books/" + id).json().get("title").asString()).isEqualTo("Guarded");
+	}
+
+	@Test
+	void refusesAnUpdateToAnotherBooksIsbn() {
+		String taken = TestBooks.uniqueIsbn13();
+		http.post("/api/books", TestBooks.json(taken, "Holder", "A"));
+		String isbn = TestBooks.uniqueIsbn13();
+		String id = http.post("/api/books", TestBooks.json(isbn, "Mover", "A")).json().get("id").asString();
+
+		var response = http.put("/api/books/" + id, TestBooks.json(taken, "Mover", "A"), "If-Match", "\"0\"");
+
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(http.get("/api/books/" + id).json().get("isbn").asString()).isEqualTo(isbn);
+	}
+
+	@Test
+	void removesABook() {
+		String id = http.post("/api/books", TestBooks.json("Gone")).json().get("id").asString();
+
+		assertThat(http.delete("/api/books/" + id).status()).isEqualTo(204);
+		assertThat(http.get("/api/books/" + id).status()).isEqualTo(404);
+		assertThat(http.delete("/api/books/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void searchesTitleAuthorAndIsbnInStableTitleOrder() {
+		String marker = "zq" + System.nanoTime();
+		String isbn = TestBooks.uniqueIsbn13();
+		http.post("/api/books", TestBooks.json(isbn, marker + " Beta", "Octavia Butler"));
+		http.post("/api/books", TestBooks.json(TestBooks.uniqueIsbn13(), marker + " alpha", "Octavia Butler"));
+		http.post("/api/books", TestBooks.json(TestBooks.uniqueIsbn13(), marker + " Gamma", "Iain Banks"));
+
+		JsonNode all = http.get("/api/books?q=" + marker + "&size=2").json();
+		assertThat(titles(all)).containsExactly(marker + " alpha", marker + " Beta");
+		assertThat(all.get("totalElements").asInt()).isEqualTo(3);
+		assertThat(all.get("totalPages").asInt()).isEqualTo(2);
+		assertThat(titles(http.get("/api/books?q=" + marker + "&size=2&page=1").json()))
+			.containsExactly(marker + " Gamma");
+
+		assertThat(titles(http.get("/api/books?q=" + marker + "&author=banks").json()))
+			.containsExactly(marker + " Gamma");
+		String hyphenated = isbn.substring(0, 3) + "-" + isbn.substring(3);
+		assertThat(titles(http.get("/api/books?q=" + hyphenated).json())).containsExactly(marker + " Beta");
+	}
+
+	@Test
+	void treatsLikeWildcardsInASearchAsPlainText() {
+		assertThat(http.get("/api/books?q=%25%25%25zz_nothing").json().get("totalElements").asInt()).isZero();
+	}
+
+	@Test
+	void rejectsBadPagingWith400() {
+		var response = http.get("/api/books?size=1000&page=-1");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(fields(response.json())).contains("size", "page");
+		assertThat(http.get("/api/books?page=abc").status()).isEqualTo(400);
+	}
+
+	@Test
+	void rejectsAMalformedActorHeader() {
+		var response = http.post("/api/books", TestBooks.json("Actor"), "Content-Type", "application/json",
+				"X-Actor", "robert'); DROP TABLE book;--");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("title").asString()).isEqualTo("Invalid X-Actor header");
+	}
+
+	@Test
+	void servesOpenApiAndHealthProbes() {
+		JsonNode api = http.get("/v3/api-docs").json();
+		assertThat(api.get("paths").has("/api/books")).isTrue();
+		assertThat(api.get("paths").has("/api/books/{id}")).isTrue();
+
+		assertThat(http.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
+		assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+	}
+
+	private long countWithIsbn(String isbn) {
+		return jdbc.sql("SELECT count(*) FROM book WHERE isbn = ?").param(isbn).query(Long.class).single();
+	}
+
+	private static List<String> fields(JsonNode problem) {
+		List<String> fields = new ArrayList<>();
+		problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+		return fields;
+	}
+
+	private static List<String> titles(JsonNode page) {
+		List<String> titles = new ArrayList<>();
+		page.get("content").forEach(book -> titles.add(book.get("title").asString()));
+		return titles;
+	}
+
+}

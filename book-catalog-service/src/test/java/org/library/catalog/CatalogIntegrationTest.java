@@ -1,0 +1,23 @@
+package org.library.catalog;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.library.infrastructure.LibraryInfrastructureInitializer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The catalog on a real port, against the JVM's shared Postgres and Kafka. Every test class carrying this
+ * annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = LibraryInfrastructureInitializer.class)
+@interface CatalogIntegrationTest {
+
+}

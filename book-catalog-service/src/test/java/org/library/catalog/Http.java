@@ -1,0 +1,85 @@
+package org.library.catalog;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client for tests, so requests look exactly like a frontend's.
+ */
+final class Http {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	private final String base;
+
+	Http(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	Response get(String path, String... headers) {
+		return send(builder(path, headers).GET());
+	}
+
+	Response post(String path, String json, String... headers) {
+		return send(builder(path, "Content-Type", "application/json").headers(headers.length == 0 ? new String[] {
+				"Accept", "application/json" } : headers).POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	Response put(String path, String json, String... headers) {
+		return send(builder(path, "Content-Type", "application/json").headers(headers.length == 0 ? new String[] {
+				"Accept", "application/json" } : headers).PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	Response delete(String path, String... headers) {
+		return send(builder(path, headers).DELETE());
+	}
+
+	Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	HttpRequest.Builder builder(String path, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+		if (headers.length > 0) {
+			builder.headers(headers);
+		}
+		return builder;
+	}
+
+	record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+
+		JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		String header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().equalsIgnoreCase(name))
+				.map(entry -> entry.getValue().getFirst())
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+}
