@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka broker in KRaft mode, running in this JVM (Kafka's own cluster test kit).
@@ -18,6 +21,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class EmbeddedKafkaServer implements AutoCloseable {
 
 	/** Fixed so a data directory kept between runs is recognised as the same cluster. */
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
+
 	private static final String CLUSTER_ID = "bGlicmFyeS1zZXJ2aWNlcw";
 
 	private final KafkaClusterTestKit cluster;
@@ -39,16 +44,18 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 				.setNumBrokerNodes(1)
 				.setNumControllerNodes(1)
 				.setClusterId(CLUSTER_ID);
-			boolean formatted = false;
-			if (dataDirectory != null) {
-				Files.createDirectories(dataDirectory);
-				nodes.setBaseDirectory(dataDirectory);
-				try (var entries = Files.list(dataDirectory)) {
-					formatted = entries.findAny().isPresent();
-				}
+			boolean throwaway = dataDirectory == null;
+			// our own directory even when throwaway: the test kit's default one is deleted by a JVM shutdown hook
+			// while the broker may still be running, and a broker that loses its log directory halts the JVM
+			Path directory = throwaway ? Files.createTempDirectory("library-kafka") : dataDirectory;
+			Files.createDirectories(directory);
+			boolean formatted;
+			try (var entries = Files.list(directory)) {
+				formatted = entries.findAny().isPresent();
 			}
+			nodes.setBaseDirectory(directory);
 			KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build())
-				.setDeleteOnClose(dataDirectory == null);
+				.setDeleteOnClose(throwaway);
 			Map<String, String> config = Map.of(
 					"listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,CLIENT://localhost:" + port,
 					"listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,CLIENT:PLAINTEXT",
@@ -68,6 +75,15 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException("Kafka did not start: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * A broker's fatal error handling exits or halts its JVM; here the JVM is a test run or the local stack,
+	 * which must end on its own terms (and report its own exit code), so those calls are only logged.
+	 */
+	private static void keepTheJvmAlive() {
+		Exit.setExitProcedure((status, message) -> log.warn("Kafka asked to exit ({}): {}", status, message));
+		Exit.setHaltProcedure((status, message) -> log.warn("Kafka asked to halt ({}): {}", status, message));
 	}
 
 	private static int boundClientPort(KafkaClusterTestKit cluster) {

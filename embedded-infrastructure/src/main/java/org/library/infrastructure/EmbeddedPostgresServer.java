@@ -25,6 +25,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	static EmbeddedPostgresServer start(int port, Path dataDirectory) {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setPGStartupWait(Duration.ofSeconds(60))
+			// stopped by LibraryInfrastructure, after Kafka, not by a hook of its own racing the services
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "300")
 			.setServerConfig("listen_addresses", "localhost");
 		if (port > 0) {

@@ -1,0 +1,95 @@
+package org.library.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@CatalogIntegrationTest
+class BookTopicTest {
+
+	static final String TOPIC = "library.catalog.books";
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Test
+	void everyChangeReachesTheTopicAsSnapshotOrTombstoneWithCloudEventsHeaders() {
+		Http http = new Http(port);
+		String isbn = TestBooks.uniqueIsbn13();
+		String[] asLibrarian = { "Content-Type", "application/json", "X-Actor", "librarian-7" };
+		String id = http.post("/api/books", TestBooks.json(isbn, "Kindred", "Octavia E. Butler"), asLibrarian)
+			.json()
+			.get("id")
+			.asString();
+		http.put("/api/books/" + id, TestBooks.json(isbn, "Kindred (25th anniversary)", "Octavia E. Butler"),
+				"Content-Type", "application/json", "X-Actor", "librarian-7", "If-Match", "\"0\"");
+		http.delete("/api/books/" + id, "X-Actor", "librarian-7");
+
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrapServers, TOPIC, id, 3);
+
+		assertThat(records).hasSize(3);
+		JsonNode added = Http.JSON.readTree(records.get(0).value());
+		assertThat(added.get("id").asString()).isEqualTo(id);
+		assertThat(added.get("isbn").asString()).isEqualTo(isbn);
+		assertThat(added.get("title").asString()).isEqualTo("Kindred");
+		assertThat(added.get("version").asLong()).isZero();
+		JsonNode updated = Http.JSON.readTree(records.get(1).value());
+		assertThat(updated.get("title").asString()).isEqualTo("Kindred (25th anniversary)");
+		assertThat(updated.get("version").asLong()).isEqualTo(1);
+		assertThat(records.get(2).value()).as("tombstone").isNull();
+
+		assertThat(records).extracting(record -> TopicRecords.header(record, "ce_type"))
+			.containsExactly("org.library.catalog.BookAdded", "org.library.catalog.BookUpdated",
+					"org.library.catalog.BookRemoved");
+		for (ConsumerRecord<String, String> record : records) {
+			assertThat(TopicRecords.header(record, "ce_specversion")).isEqualTo("1.0");
+			assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("book-catalog-service");
+			assertThat(TopicRecords.header(record, "ce_actor")).isEqualTo("librarian-7");
+			assertThat(Instant.parse(TopicRecords.header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+			assertThat(UUID.fromString(TopicRecords.header(record, "ce_id"))).isNotNull();
+		}
+		assertThat(records.stream().map(record -> TopicRecords.header(record, "ce_id")).collect(Collectors.toSet()))
+			.hasSize(3);
+		assertThat(TopicRecords.header(records.get(0), "content-type")).isEqualTo("application/json");
+		assertThat(TopicRecords.header(records.get(2), "content-type")).isNull();
+	}
+
+	@Test
+	void anUnnamedCallerIsAnonymous() {
+		String id = new Http(port).post("/api/books", TestBooks.json("Nobody's book")).json().get("id").asString();
+
+		ConsumerRecord<String, String> record = TopicRecords.awaitRecords(bootstrapServers, TOPIC, id, 1).getFirst();
+
+		assertThat(TopicRecords.header(record, "ce_actor")).isEqualTo("anonymous");
+	}
+
+	@Test
+	void theServiceDeclaresItsTopicCompacted() throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+			Config config = admin.describeConfigs(Set.of(topic)).all().get().get(topic);
+			assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+			assertThat(admin.describeTopics(Set.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions()).hasSize(3);
+		}
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.library.catalog;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.library.infrastructure.EmbeddedKafkaServer;
+import org.library.infrastructure.LibraryInfrastructure;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox keeps every event while Kafka is away, across a service restart, and delivers it once the broker
+ * is back, without another restart. Runs in its own JVM (see the pom): it starts and stops the service itself.
+ */
+class OutboxFaultTest {
+
+	@Test
+	void booksAddedWhileTheBrokerIsDownReachTheTopicOnceItIsBackEvenAcrossARestart() throws Exception {
+		LibraryInfrastructure infrastructure = LibraryInfrastructure.forTests();
+		int brokerPort = freePort();
+		String bootstrap = "localhost:" + brokerPort;
+
+		String first;
+		try (ConfigurableApplicationContext catalog = startCatalog(infrastructure, bootstrap)) {
+			var created = new Http(port(catalog)).post("/api/books", TestBooks.json("Written while Kafka is down"));
+			assertThat(created.status()).isEqualTo(201);
+			first = created.json().get("id").asString();
+		}
+
+		// restarted, and the broker is still away
+		try (ConfigurableApplicationContext catalog = startCatalog(infrastructure, bootstrap)) {
+			var created = new Http(port(catalog)).post("/api/books", TestBooks.json("Written after the restart"));
+			assertThat(created.status()).isEqualTo(201);
+			String second = created.json().get("id").asString();
+
+			try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(brokerPort, null)) {
+				List<ConsumerRecord<String, String>> firstRecords = TopicRecords.awaitRecords(bootstrap,
+						BookTopicTest.TOPIC, first, 1);
+				List<ConsumerRecord<String, String>> secondRecords = TopicRecords.awaitRecords(bootstrap,
+						BookTopicTest.TOPIC, second, 1);
+
+				assertThat(Http.JSON.readTree(firstRecords.getFirst().value()).get("title").asString())
+					.isEqualTo("Written while Kafka is down");
+				assertThat(Http.JSON.readTree(secondRecords.getFirst().value()).get("title").asString())
+					.isEqualTo("Written after the restart");
+			}
+		}
+	}
+
+	private static ConfigurableApplicationContext startCatalog(LibraryInfrastructure infrastructure,
+			String bootstrap) {
+		return new SpringApplicationBuilder(CatalogApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + infrastructure.jdbcUrl(), "--spring.kafka.bootstrap-servers=" + bootstrap,
+				"--library.outbox.max-backoff=1s");
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

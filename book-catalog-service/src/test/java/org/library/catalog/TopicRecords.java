@@ -1,0 +1,63 @@
+package org.library.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reads a topic the way an outside consumer would: a plain Kafka consumer from the beginning.
+ */
+final class TopicRecords {
+
+	private TopicRecords() {
+	}
+
+	/** Waits until the topic holds {@code count} records with {@code key}, and returns them in order. */
+	static List<ConsumerRecord<String, String>> awaitRecords(String bootstrapServers, String topic, String key,
+			int count) {
+		List<ConsumerRecord<String, String>> found = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+				"test-" + UUID.randomUUID(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				if (consumer.assignment().isEmpty()) {
+					List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5))
+						.stream()
+						.map(info -> new TopicPartition(topic, info.partition()))
+						.toList();
+					if (partitions.isEmpty()) {
+						return false;
+					}
+					consumer.assign(partitions);
+					consumer.seekToBeginning(partitions);
+				}
+				consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+					if (key.equals(record.key())) {
+						found.add(record);
+					}
+				});
+				return found.size() >= count;
+			});
+		}
+		return found;
+	}
+
+	static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,188 @@
+package org.library.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.library.infrastructure.LibraryInfrastructure;
+
+/**
+ * The whole suite with one command: {@code java -jar local-stack/target/local-stack.jar}.
+ *
+ * <p>Starts Postgres and Kafka in this JVM, with data kept under {@code .local-stack/} so a restart keeps the
+ * library's books, runs the provisioning script, then starts every service jar as its own process with its own
+ * database roles. Ctrl-C stops the services, then Kafka, then Postgres.
+ */
+public final class LocalStack {
+
+	private final Options options;
+
+	private final List<ServiceProcess> services = new ArrayList<>();
+
+	private LibraryInfrastructure infrastructure;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private LocalStack(Options options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) {
+		Options options;
+		try {
+			options = Options.parse(args, defaultRoot());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println();
+			System.err.print(Options.usage());
+			System.exit(2);
+			return;
+		}
+		if (options.help()) {
+			System.out.print(Options.usage());
+			return;
+		}
+		List<String> problems = new ArrayList<>(missingJars(options));
+		problems.addAll(takenPorts(options));
+		if (!problems.isEmpty()) {
+			problems.forEach(System.err::println);
+			System.exit(1);
+			return;
+		}
+		System.exit(new LocalStack(options).run());
+	}
+
+	private int run() {
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-shutdown"));
+		try {
+			System.out.println("Starting Postgres on port " + options.postgresPort() + " and Kafka on port "
+					+ options.kafkaPort() + " (data in " + options.dataDirectory() + ")");
+			infrastructure = LibraryInfrastructure.start(new LibraryInfrastructure.Settings(options.postgresPort(),
+					options.kafkaPort(), options.dataDirectory(), System::getenv));
+			Map<String, String> environment = new LinkedHashMap<>();
+			environment.put("LIBRARY_DB_URL", infrastructure.jdbcUrl());
+			environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+			Path logs = options.dataDirectory().resolve("logs");
+			for (ServiceSpec spec : ServiceSpec.ALL) {
+				System.out.println("Starting " + spec.name() + " on port " + options.servicePorts().get(spec));
+				services.add(ServiceProcess.start(spec, spec.jar(options.root()), options.servicePorts().get(spec),
+						environment, logs));
+			}
+			for (ServiceProcess service : services) {
+				if (!service.awaitReady(Duration.ofMinutes(3))) {
+					System.err.println(service.spec().name() + " did not start; the end of " + service.log() + ":");
+					service.lastLogLines(30).forEach(line -> System.err.println("  " + line));
+					return 1;
+				}
+			}
+			printSummary();
+			stopped.await();
+			return 0;
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("The local stack could not start: " + ex.getMessage());
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+	}
+
+	private void printSummary() {
+		StringBuilder summary = new StringBuilder("%nThe library is up.%n%n".formatted());
+		summary.append("  %-24s %s%n".formatted("Postgres", infrastructure.jdbcUrl()));
+		summary.append("  %-24s %s%n".formatted("Kafka", infrastructure.kafkaBootstrapServers()));
+		for (ServiceProcess service : services) {
+			summary.append("  %-24s %s/api  (OpenAPI %s/v3/api-docs, log %s)%n".formatted(service.spec().name(),
+					service.url(), service.url(), options.root().relativize(service.log())));
+		}
+		summary.append("%nPress Ctrl-C to stop.%n".formatted());
+		System.out.print(summary);
+		System.out.flush();
+	}
+
+	private synchronized void stop() {
+		if (stopped.getCount() == 0) {
+			return;
+		}
+		System.out.println("Stopping the library...");
+		// services first, so they finish their work while Postgres and Kafka are still there
+		services.parallelStream().forEach(ServiceProcess::stop);
+		if (infrastructure != null) {
+			try {
+				infrastructure.close();
+			}
+			catch (RuntimeException ex) {
+				System.err.println("Stopping Postgres and Kafka: " + ex.getMessage());
+			}
+		}
+		System.out.println("Stopped.");
+		stopped.countDown();
+	}
+
+	private static List<String> missingJars(Options options) {
+		List<String> problems = new ArrayList<>();
+		for (ServiceSpec spec : ServiceSpec.ALL) {
+			Path jar = spec.jar(options.root());
+			if (!Files.isRegularFile(jar)) {
+				problems.add(jar + " is missing: build the suite first with ./mvnw package -DskipTests"
+						+ " (or point --root at the working copy)");
+			}
+		}
+		return problems;
+	}
+
+	private static List<String> takenPorts(Options options) {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("Postgres (--postgres-port)", options.postgresPort());
+		ports.put("Kafka (--kafka-port)", options.kafkaPort());
+		options.servicePorts()
+			.forEach((spec, port) -> ports.put(spec.name() + " (--" + spec.option() + ")", port));
+		List<String> problems = new ArrayList<>();
+		ports.forEach((what, port) -> {
+			if (!isFree(port)) {
+				problems.add("Port " + port + " for " + what + " is already in use. Stop whatever listens there "
+						+ "or choose another port with the option shown.");
+			}
+		});
+		return problems;
+	}
+
+	private static boolean isFree(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress("localhost", port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The working copy: started as {@code java -jar <root>/local-stack/target/local-stack.jar}, the class path
+	 * is that one jar. Otherwise (an IDE, say) the current directory.
+	 */
+	private static Path defaultRoot() {
+		String classPath = System.getProperty("java.class.path", "");
+		if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+			Path jar = Path.of(classPath).toAbsolutePath();
+			if (jar.getNameCount() >= 3) {
+				return jar.getParent().getParent().getParent();
+			}
+		}
+		return Path.of("").toAbsolutePath();
+	}
+
+}

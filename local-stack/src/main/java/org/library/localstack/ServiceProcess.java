@@ -1,0 +1,116 @@
+package org.library.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running as its own JVM, logging to its own file.
+ */
+final class ServiceProcess {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final ServiceSpec spec;
+
+	private final int port;
+
+	private final Path log;
+
+	private final Process process;
+
+	private ServiceProcess(ServiceSpec spec, int port, Path log, Process process) {
+		this.spec = spec;
+		this.port = port;
+		this.log = log;
+		this.process = process;
+	}
+
+	static ServiceProcess start(ServiceSpec spec, Path jar, int port, Map<String, String> environment, Path logs)
+			throws IOException {
+		Files.createDirectories(logs);
+		Path log = logs.resolve(spec.name() + ".log");
+		String java = ProcessHandle.current().info().command().orElse("java");
+		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString()))
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		builder.environment().put(spec.portVariable(), Integer.toString(port));
+		return new ServiceProcess(spec, port, log, builder.start());
+	}
+
+	/**
+	 * Waits until the service reports itself ready.
+	 * @return false if it died or did not become ready in time
+	 */
+	boolean awaitReady(Duration timeout) throws InterruptedException {
+		Instant deadline = Instant.now().plus(timeout);
+		HttpRequest readiness = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				return false;
+			}
+			try {
+				if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return true;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		return false;
+	}
+
+	void stop() {
+		process.destroy();
+		try {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	boolean isAlive() {
+		return process.isAlive();
+	}
+
+	String url() {
+		return "http://localhost:" + port;
+	}
+
+	ServiceSpec spec() {
+		return spec;
+	}
+
+	Path log() {
+		return log;
+	}
+
+	List<String> lastLogLines(int count) {
+		try {
+			List<String> lines = Files.readAllLines(log);
+			return lines.subList(Math.max(0, lines.size() - count), lines.size());
+		}
+		catch (IOException ex) {
+			return List.of("(no log: " + ex.getMessage() + ")");
+		}
+	}
+
+}

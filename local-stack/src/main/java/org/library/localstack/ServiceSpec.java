@@ -1,0 +1,23 @@
+package org.library.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A service the stack runs: its module (and so its jar), its default port and the environment variable that
+ * sets the port.
+ */
+record ServiceSpec(String name, int defaultPort, String portVariable) {
+
+	/** Every service of the suite; each service's issue adds its line. */
+	static final List<ServiceSpec> ALL = List.of(new ServiceSpec("book-catalog-service", 8081, "BOOK_CATALOG_PORT"));
+
+	Path jar(Path root) {
+		return root.resolve(name).resolve("target").resolve(name + ".jar");
+	}
+
+	String option() {
+		return name.replace("-service", "") + "-port";
+	}
+
+}
