@@ -1,0 +1,207 @@
+package org.library.localstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts the built local-stack jar as a user does, and uses the catalog over HTTP; then stops it the way
+ * Ctrl-C does and starts it again on the same data.
+ */
+class LocalStackIT {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private final Path jar = Path.of(System.getProperty("localStackJar", "target/local-stack.jar"));
+
+	private final Path data = Path.of(System.getProperty("localStackData", "target/it-data"));
+
+	@Test
+	void startsTheSuiteKeepsItsDataAcrossARestartAndStopsCleanly() throws Exception {
+		deleteRecursively(data);
+		int postgres = freePort();
+		int kafka = freePort();
+		int catalog = freePort();
+		List<String> arguments = List.of("--postgres-port=" + postgres, "--kafka-port=" + kafka,
+				"--book-catalog-port=" + catalog, "--data-dir=" + data);
+
+		String bookId;
+		String isbn = "9780441478125";
+		Stack first = Stack.start(jar, arguments, data.resolveSibling("it-first.log"));
+		try {
+			first.awaitOutput("The library is up.");
+			assertThat(first.output()).contains("http://localhost:" + catalog, "localhost:" + kafka);
+
+			HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(
+					"http://localhost:" + catalog + "/api/books"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("""
+						{"isbn":"%s","title":"The Left Hand of Darkness","authors":["Ursula K. Le Guin"]}"""
+					.formatted(isbn)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(created.statusCode()).isEqualTo(201);
+			bookId = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+			assertThat(get(catalog, bookId).statusCode()).isEqualTo(200);
+			awaitRecordOnTopic(kafka, bookId);
+		}
+		finally {
+			first.stop();
+		}
+		// 143: ended by SIGTERM after its shutdown hooks ran, as Ctrl-C (130) would be
+		assertThat(first.exitCode()).isIn(0, 143);
+		assertThat(first.output()).contains("Stopped.");
+		for (int port : List.of(postgres, kafka, catalog)) {
+			assertThat(isFree(port)).as("port %d is released", port).isTrue();
+		}
+
+		Stack second = Stack.start(jar, arguments, data.resolveSibling("it-second.log"));
+		try {
+			second.awaitOutput("The library is up.");
+			HttpResponse<String> kept = get(catalog, bookId);
+			assertThat(kept.statusCode()).isEqualTo(200);
+			assertThat(kept.body()).contains(isbn, "The Left Hand of Darkness");
+			awaitRecordOnTopic(kafka, bookId);
+		}
+		finally {
+			second.stop();
+		}
+		assertThat(second.exitCode()).isIn(0, 143);
+		assertThat(second.output()).contains("Stopped.");
+	}
+
+	@Test
+	void saysWhichPortIsTakenAndExitsWithoutAStackTrace() throws Exception {
+		try (ServerSocket taken = new ServerSocket()) {
+			taken.bind(new InetSocketAddress("localhost", 0));
+			Stack stack = Stack.start(jar, List.of("--postgres-port=" + taken.getLocalPort(),
+					"--kafka-port=" + freePort(), "--book-catalog-port=" + freePort(), "--data-dir=" + data),
+					data.resolveSibling("it-taken.log"));
+			assertThat(stack.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+			assertThat(stack.exitCode()).isEqualTo(1);
+			assertThat(stack.output()).contains("Port " + taken.getLocalPort() + " for Postgres")
+				.contains("already in use")
+				.doesNotContain("Exception")
+				.doesNotContain("\tat ");
+		}
+	}
+
+	@Test
+	void rejectsAnUnknownOptionWithUsage() throws Exception {
+		Stack stack = Stack.start(jar, List.of("--catalogue-port=1"), data.resolveSibling("it-usage.log"));
+		assertThat(stack.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(stack.exitCode()).isEqualTo(2);
+		assertThat(stack.output()).contains("Unknown option --catalogue-port", "Usage:");
+	}
+
+	private static HttpResponse<String> get(int port, String bookId) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/books/" + bookId)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void awaitRecordOnTopic(int kafkaPort, String key) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort, ConsumerConfig.GROUP_ID_CONFIG,
+				"it-" + UUID.randomUUID(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+			List<String> keys = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				if (consumer.assignment().isEmpty()) {
+					var partitions = consumer.partitionsFor("library.catalog.books", Duration.ofSeconds(5))
+						.stream()
+						.map(info -> new TopicPartition(info.topic(), info.partition()))
+						.toList();
+					consumer.assign(partitions);
+					consumer.seekToBeginning(partitions);
+				}
+				consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
+				return keys.contains(key);
+			});
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static boolean isFree(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("localhost", port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static void deleteRecursively(Path path) throws IOException {
+		if (Files.exists(path)) {
+			try (var files = Files.walk(path)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+			}
+		}
+	}
+
+	private record Stack(Process process, Path log) {
+
+		static Stack start(Path jar, List<String> arguments, Path log) throws IOException {
+			Files.createDirectories(log.getParent());
+			List<String> command = new ArrayList<>(
+					List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
+			command.addAll(arguments);
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			return new Stack(process, log);
+		}
+
+		void awaitOutput(String text) {
+			await().atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofMillis(500))
+				.failFast("the local stack exited:\n" + log, () -> !process.isAlive())
+				.until(() -> output().contains(text));
+		}
+
+		String output() throws IOException {
+			return Files.readString(log);
+		}
+
+		/** What Ctrl-C does: the JVM's shutdown hooks run. */
+		void stop() throws InterruptedException {
+			process.destroy();
+			if (!process.waitFor(90, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor();
+			}
+		}
+
+		int exitCode() {
+			return process.exitValue();
+		}
+
+	}
+
+}
