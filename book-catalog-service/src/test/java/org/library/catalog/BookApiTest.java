@@ -100,7 +100,7 @@ class BookApiTest {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(fields(response.json())).containsExactly("isbnValid");
+		assertThat(fields(response.json())).containsExactly("isbn");
 		assertThat(countWithIsbn("9780306406158")).isZero();
 	}
 

@@ -1,5 +1,7 @@
 package org.library.infrastructure;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,7 +67,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 			config.forEach(builder::setConfigProp);
 			KafkaClusterTestKit cluster = builder.build();
 			if (!formatted) {
-				cluster.format();
+				formatQuietly(cluster);
 			}
 			cluster.startup();
 			cluster.waitForReadyBrokers();
@@ -84,6 +86,18 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 	private static void keepTheJvmAlive() {
 		Exit.setExitProcedure((status, message) -> log.warn("Kafka asked to exit ({}): {}", status, message));
 		Exit.setHaltProcedure((status, message) -> log.warn("Kafka asked to halt ({}): {}", status, message));
+	}
+
+	/** Kafka's storage formatter prints to standard out; the local stack's console is for its own summary. */
+	private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+		PrintStream out = System.out;
+		System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+		try {
+			cluster.format();
+		}
+		finally {
+			System.setOut(out);
+		}
 	}
 
 	private static int boundClientPort(KafkaClusterTestKit cluster) {

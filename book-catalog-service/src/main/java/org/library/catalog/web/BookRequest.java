@@ -2,7 +2,6 @@ package org.library.catalog.web;
 
 import java.util.List;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,17 +15,12 @@ import org.library.catalog.Isbn;
 /**
  * A book as a caller describes it, to add or to replace.
  */
-record BookRequest(@NotBlank @Size(max = 20) String isbn, @NotBlank @Size(max = 500) String title,
+record BookRequest(@NotBlank @Size(max = 20) @ValidIsbn String isbn, @NotBlank @Size(max = 500) String title,
 		@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> authors, @Size(max = 200) String publisher,
 		@Min(1450) @Max(2100) Integer publishedYear,
 		@Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*",
 				message = "must be a language tag such as en or pt-BR") String language,
 		@Size(max = 10000) String description) {
-
-	@AssertTrue(message = "must be a valid ISBN-10 or ISBN-13 (check digit included)")
-	boolean isIsbnValid() {
-		return isbn == null || isbn.isBlank() || Isbn.parse(isbn).isPresent();
-	}
 
 	BookDetails toDetails() {
 		return new BookDetails(new Isbn(Isbn.parse(isbn).orElseThrow()), title.strip(),

@@ -1,0 +1,120 @@
+package org.library.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ownership rules in code, checked at build time over every module of the working copy.
+ */
+class ModuleBoundariesTest {
+
+	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+	private static final Pattern DEPENDENCY = Pattern
+		.compile("<dependency>\\s*<groupId>org\\.library</groupId>\\s*<artifactId>([^<]+)</artifactId>");
+
+	@Test
+	void everyServiceOfTheStackIsAModule() {
+		assertThat(serviceModules()).containsExactlyInAnyOrderElementsOf(
+				ServiceSpec.ALL.stream().map(ServiceSpec::name).toList());
+	}
+
+	@Test
+	void noModuleDependsOnAServiceModule() throws IOException {
+		List<String> services = serviceModules();
+		for (String module : modules()) {
+			assertThat(libraryDependencies(module)).as("org.library dependencies of %s", module)
+				.doesNotContainAnyElementsOf(services);
+		}
+	}
+
+	@Test
+	void sharedModulesCarryNoServiceDomain() throws IOException {
+		List<String> shared = modules().stream().filter(module -> !serviceModules().contains(module)).toList();
+		for (String module : shared) {
+			for (Path source : sources(module, ".java")) {
+				for (String service : serviceModules()) {
+					assertThat(Files.readString(source)).as("%s names %s's package", source, service)
+						.doesNotContain("org.library." + javaPackage(service));
+				}
+			}
+		}
+	}
+
+	@Test
+	void servicesDoNotNameAnotherServicesSchema() throws IOException {
+		for (String service : serviceModules()) {
+			for (Path source : sources(service, ".java", ".sql", ".yml")) {
+				String text = Files.readString(source);
+				for (String other : serviceModules()) {
+					if (!other.equals(service)) {
+						assertThat(text).as("%s names the schema of %s", source, other)
+							.doesNotContainPattern("\\b" + schema(other) + "\\.");
+					}
+				}
+			}
+		}
+	}
+
+	private static List<String> modules() throws IOException {
+		String pom = Files.readString(ROOT.resolve("pom.xml"));
+		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+		List<String> modules = new ArrayList<>();
+		while (module.find()) {
+			modules.add(module.group(1));
+		}
+		return modules;
+	}
+
+	private static List<String> serviceModules() {
+		try {
+			return modules().stream().filter(module -> module.endsWith("-service")).toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<String> libraryDependencies(String module) throws IOException {
+		Matcher dependency = DEPENDENCY.matcher(Files.readString(ROOT.resolve(module).resolve("pom.xml")));
+		List<String> dependencies = new ArrayList<>();
+		while (dependency.find()) {
+			dependencies.add(dependency.group(1));
+		}
+		return dependencies;
+	}
+
+	private static List<Path> sources(String module, String... extensions) throws IOException {
+		Path main = ROOT.resolve(module).resolve("src/main");
+		if (!Files.isDirectory(main)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.walk(main)) {
+			return files.filter(Files::isRegularFile)
+				.filter(file -> Stream.of(extensions).anyMatch(file.toString()::endsWith))
+				.toList();
+		}
+	}
+
+	/** book-catalog-service has schema book_catalog; audit-service has audit. */
+	static String schema(String service) {
+		return service.replace("-service", "").replace('-', '_');
+	}
+
+	/** book-catalog-service lives in org.library.catalog. */
+	private static String javaPackage(String service) {
+		String name = service.replace("-service", "");
+		return name.startsWith("book-") ? name.substring("book-".length()) : name.replace("-", "");
+	}
+
+}
