@@ -53,46 +53,21 @@ REVOKE ALL ON SCHEMA extensions FROM PUBLIC;
 GRANT USAGE ON SCHEMA extensions TO book_catalog_owner, book_catalog_app;
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
 
--- book_catalog ----------------------------------------------------------------------------------
-CREATE SCHEMA IF NOT EXISTS book_catalog AUTHORIZATION book_catalog_owner;
-REVOKE ALL ON SCHEMA book_catalog FROM PUBLIC;
-GRANT USAGE ON SCHEMA book_catalog TO book_catalog_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE book_catalog_owner IN SCHEMA book_catalog
-  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO book_catalog_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE book_catalog_owner IN SCHEMA book_catalog
-  GRANT USAGE, SELECT ON SEQUENCES TO book_catalog_app;
-ALTER ROLE book_catalog_owner IN DATABASE library SET search_path = book_catalog, extensions;
-ALTER ROLE book_catalog_app   IN DATABASE library SET search_path = book_catalog, extensions;
-
--- book_inventory --------------------------------------------------------------------------------
-CREATE SCHEMA IF NOT EXISTS book_inventory AUTHORIZATION book_inventory_owner;
-REVOKE ALL ON SCHEMA book_inventory FROM PUBLIC;
-GRANT USAGE ON SCHEMA book_inventory TO book_inventory_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE book_inventory_owner IN SCHEMA book_inventory
-  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO book_inventory_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE book_inventory_owner IN SCHEMA book_inventory
-  GRANT USAGE, SELECT ON SEQUENCES TO book_inventory_app;
-ALTER ROLE book_inventory_owner IN DATABASE library SET search_path = book_inventory;
-ALTER ROLE book_inventory_app   IN DATABASE library SET search_path = book_inventory;
-
--- reading_list ----------------------------------------------------------------------------------
-CREATE SCHEMA IF NOT EXISTS reading_list AUTHORIZATION reading_list_owner;
-REVOKE ALL ON SCHEMA reading_list FROM PUBLIC;
-GRANT USAGE ON SCHEMA reading_list TO reading_list_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE reading_list_owner IN SCHEMA reading_list
-  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO reading_list_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE reading_list_owner IN SCHEMA reading_list
-  GRANT USAGE, SELECT ON SEQUENCES TO reading_list_app;
-ALTER ROLE reading_list_owner IN DATABASE library SET search_path = reading_list;
-ALTER ROLE reading_list_app   IN DATABASE library SET search_path = reading_list;
-
--- audit: append-only for the role that writes it ---------------------------------------------------
-CREATE SCHEMA IF NOT EXISTS audit AUTHORIZATION audit_owner;
-REVOKE ALL ON SCHEMA audit FROM PUBLIC;
-GRANT USAGE ON SCHEMA audit TO audit_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE audit_owner IN SCHEMA audit
-  GRANT SELECT, INSERT ON TABLES TO audit_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE audit_owner IN SCHEMA audit
-  GRANT USAGE, SELECT ON SEQUENCES TO audit_app;
-ALTER ROLE audit_owner IN DATABASE library SET search_path = audit;
-ALTER ROLE audit_app   IN DATABASE library SET search_path = audit;
+-- One row per service schema: the owner owns it, the app role may use it and do DML on what the owner
+-- creates there (default privileges, so later migrations are covered), and nothing else. The audit trail is
+-- append-only for the role that writes it: SELECT and INSERT, never UPDATE, DELETE or TRUNCATE.
+SELECT format('CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I', name, name || '_owner'),
+       format('REVOKE ALL ON SCHEMA %I FROM PUBLIC', name),
+       format('GRANT USAGE ON SCHEMA %I TO %I', name, name || '_app'),
+       format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT %s ON TABLES TO %I',
+              name || '_owner', name, table_privileges, name || '_app'),
+       format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO %I',
+              name || '_owner', name, name || '_app'),
+       format('ALTER ROLE %I IN DATABASE library SET search_path = %s', name || '_owner', search_path),
+       format('ALTER ROLE %I IN DATABASE library SET search_path = %s', name || '_app', search_path)
+  FROM (VALUES ('book_catalog',   'SELECT, INSERT, UPDATE, DELETE', 'book_catalog, extensions'),
+               ('book_inventory', 'SELECT, INSERT, UPDATE, DELETE', 'book_inventory'),
+               ('reading_list',   'SELECT, INSERT, UPDATE, DELETE', 'reading_list'),
+               ('audit',          'SELECT, INSERT',                 'audit'))
+       AS service_schema (name, table_privileges, search_path)
+\gexec
