@@ -4,10 +4,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 			TestKitNodes.Builder nodes = new TestKitNodes.Builder().setCombined(true)
 				.setNumBrokerNodes(1)
 				.setNumControllerNodes(1)
-				.setClusterId(CLUSTER_ID);
+				.setClusterId(CLUSTER_ID)
+				// a released metadata version, not the test kit's unreleased one: data kept on disk stays readable
+				.setBootstrapMetadataVersion(MetadataVersion.latestProduction());
 			boolean throwaway = dataDirectory == null;
 			// our own directory even when throwaway: the test kit's default one is deleted by a JVM shutdown hook
 			// while the broker may still be running, and a broker that loses its log directory halts the JVM
@@ -58,13 +60,19 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 			nodes.setBaseDirectory(directory);
 			KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build())
 				.setDeleteOnClose(throwaway);
-			Map<String, String> config = Map.of(
-					"listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,CLIENT://localhost:" + port,
-					"listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,CLIENT:PLAINTEXT",
-					"auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
-					"offsets.topic.replication.factor", "1", "transaction.state.log.replication.factor", "1",
-					"transaction.state.log.min.isr", "1", "num.partitions", "3", "log.cleaner.backoff.ms", "1000");
-			config.forEach(builder::setConfigProp);
+			builder.setConfigProp("listeners",
+					"EXTERNAL://localhost:0,CONTROLLER://localhost:0,CLIENT://localhost:" + port)
+				.setConfigProp("listener.security.protocol.map",
+						"EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,CLIENT:PLAINTEXT")
+				.setConfigProp("auto.create.topics.enable", "false")
+				.setConfigProp("group.initial.rebalance.delay.ms", "0")
+				.setConfigProp("offsets.topic.replication.factor", "1")
+				.setConfigProp("transaction.state.log.replication.factor", "1")
+				.setConfigProp("transaction.state.log.min.isr", "1")
+				.setConfigProp("num.partitions", "3")
+				.setConfigProp("log.cleaner.backoff.ms", "1000")
+				.setConfigProp("unstable.api.versions.enable", "false")
+				.setConfigProp("unstable.feature.versions.enable", "false");
 			KafkaClusterTestKit cluster = builder.build();
 			if (!formatted) {
 				formatQuietly(cluster);

@@ -29,15 +29,6 @@ public final class Actor {
 		return actor == null ? ANONYMOUS : actor;
 	}
 
-	/**
-	 * Runs {@code work} on behalf of {@code actor}, e.g. a consumer acting for the caller of an upstream event.
-	 */
-	public static void runAs(String actor, Runnable work) {
-		try (Binding binding = bind(actor)) {
-			work.run();
-		}
-	}
-
 	static Binding bind(String actor) {
 		String previous = CURRENT.get();
 		CURRENT.set(actor);
