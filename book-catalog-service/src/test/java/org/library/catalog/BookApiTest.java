@@ -1,5 +1,6 @@
 package org.library.catalog;
 
+import org.library.testsupport.Http;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.library.catalog;
 
+import org.library.testsupport.Http;
+import org.library.testsupport.TopicRecords;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

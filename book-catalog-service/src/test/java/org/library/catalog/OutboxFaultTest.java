@@ -1,5 +1,7 @@
 package org.library.catalog;
 
+import org.library.testsupport.Http;
+import org.library.testsupport.TopicRecords;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;

@@ -43,8 +43,9 @@ class LocalStackIT {
 		int postgres = freePort();
 		int kafka = freePort();
 		int catalog = freePort();
+		int inventory = freePort();
 		List<String> arguments = List.of("--postgres-port=" + postgres, "--kafka-port=" + kafka,
-				"--book-catalog-port=" + catalog, "--data-dir=" + data);
+				"--book-catalog-port=" + catalog, "--book-inventory-port=" + inventory, "--data-dir=" + data);
 
 		String bookId;
 		String isbn = "9780441478125";
@@ -64,6 +65,13 @@ class LocalStackIT {
 			bookId = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
 			assertThat(get(catalog, bookId).statusCode()).isEqualTo(200);
 			awaitRecordOnTopic(kafka, bookId);
+
+			// joint ownership: the inventory learns the book from the catalog's topic, and lends its copies
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> send(inventory, "/api/inventory/" + bookId, null).statusCode() == 200);
+			assertThat(send(inventory, "/api/inventory/" + bookId + "/copies", "{\"count\":2}").statusCode())
+				.isEqualTo(200);
+			assertThat(send(inventory, "/api/inventory/" + bookId + "/checkouts", "").statusCode()).isEqualTo(201);
 		}
 		finally {
 			first.stop();
@@ -82,6 +90,7 @@ class LocalStackIT {
 			assertThat(kept.statusCode()).isEqualTo(200);
 			assertThat(kept.body()).contains(isbn, "The Left Hand of Darkness");
 			awaitRecordOnTopic(kafka, bookId);
+			assertThat(send(inventory, "/api/inventory/" + bookId, null).body()).contains("\"onLoan\":1");
 		}
 		finally {
 			second.stop();
@@ -95,7 +104,8 @@ class LocalStackIT {
 		try (ServerSocket taken = new ServerSocket()) {
 			taken.bind(new InetSocketAddress("localhost", 0));
 			Stack stack = Stack.start(jar, List.of("--postgres-port=" + taken.getLocalPort(),
-					"--kafka-port=" + freePort(), "--book-catalog-port=" + freePort(), "--data-dir=" + data),
+					"--kafka-port=" + freePort(), "--book-catalog-port=" + freePort(),
+					"--book-inventory-port=" + freePort(), "--data-dir=" + data),
 					data.resolveSibling("it-taken.log"));
 			assertThat(stack.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -114,6 +124,15 @@ class LocalStackIT {
 
 		assertThat(stack.exitCode()).isEqualTo(2);
 		assertThat(stack.output()).contains("Unknown option --catalogue-port", "Usage:");
+	}
+
+	/** GET when there is no body, POST of JSON otherwise. */
+	private static HttpResponse<String> send(int port, String path, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		if (json != null) {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> get(int port, String bookId) throws Exception {

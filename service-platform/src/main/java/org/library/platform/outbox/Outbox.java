@@ -47,7 +47,15 @@ public class Outbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(String topic, String key, String type, Object payload) {
-		store(topic, key, type, new String(json.writeValueAsBytes(payload), StandardCharsets.UTF_8));
+		publish(topic, key, type, payload, UUID.randomUUID());
+	}
+
+	/**
+	 * Publishes {@code payload} with a given CloudEvents id, for payloads that carry their own event id.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void publish(String topic, String key, String type, Object payload, UUID eventId) {
+		store(topic, key, type, new String(json.writeValueAsBytes(payload), StandardCharsets.UTF_8), eventId);
 	}
 
 	/**
@@ -55,13 +63,13 @@ public class Outbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publishTombstone(String topic, String key, String type) {
-		store(topic, key, type, null);
+		store(topic, key, type, null, UUID.randomUUID());
 	}
 
-	private void store(String topic, String key, String type, String payload) {
+	private void store(String topic, String key, String type, String payload, UUID eventId) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("ce_specversion", SPEC_VERSION);
-		headers.put("ce_id", UUID.randomUUID().toString());
+		headers.put("ce_id", eventId.toString());
 		headers.put("ce_source", source);
 		headers.put("ce_type", type);
 		headers.put("ce_time", Instant.now(clock).toString());

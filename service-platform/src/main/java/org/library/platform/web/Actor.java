@@ -29,6 +29,16 @@ public final class Actor {
 		return actor == null ? ANONYMOUS : actor;
 	}
 
+	/**
+	 * Runs {@code work} on behalf of {@code actor}: a consumer acting for the caller of an upstream event. An
+	 * actor name that is not valid is replaced by {@value #ANONYMOUS}.
+	 */
+	public static void runAs(String actor, Runnable work) {
+		try (Binding binding = bind(actor != null && isValid(actor) ? actor : ANONYMOUS)) {
+			work.run();
+		}
+	}
+
 	static Binding bind(String actor) {
 		String previous = CURRENT.get();
 		CURRENT.set(actor);

@@ -1,4 +1,4 @@
-package org.library.catalog;
+package org.library.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,13 +19,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Reads a topic the way an outside consumer would: a plain Kafka consumer from the beginning.
  */
-final class TopicRecords {
+public final class TopicRecords {
 
 	private TopicRecords() {
 	}
 
 	/** Waits until the topic holds {@code count} records with {@code key}, and returns them in order. */
-	static List<ConsumerRecord<String, String>> awaitRecords(String bootstrapServers, String topic, String key,
+	public static List<ConsumerRecord<String, String>> awaitRecords(String bootstrapServers, String topic, String key,
 			int count) {
 		List<ConsumerRecord<String, String>> found = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -55,7 +55,7 @@ final class TopicRecords {
 		return found;
 	}
 
-	static String header(ConsumerRecord<?, ?> record, String name) {
+	public static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}

@@ -1,4 +1,4 @@
-package org.library.catalog;
+package org.library.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,39 +11,44 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for tests, so requests look exactly like a frontend's.
+ * A plain HTTP client for tests, so requests look exactly like a frontend's, with the answer's JSON at hand.
  */
-final class Http {
+public final class Http {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	private final String base;
 
-	Http(int port) {
+	public Http(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
-	Response get(String path, String... headers) {
+	public Response get(String path, String... headers) {
 		return send(builder(path, headers).GET());
 	}
 
-	Response post(String path, String json, String... headers) {
+	public Response post(String path, String json, String... headers) {
 		return send(builder(path, "Content-Type", "application/json").headers(headers.length == 0 ? new String[] {
 				"Accept", "application/json" } : headers).POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
-	Response put(String path, String json, String... headers) {
+	public Response put(String path, String json, String... headers) {
 		return send(builder(path, "Content-Type", "application/json").headers(headers.length == 0 ? new String[] {
 				"Accept", "application/json" } : headers).PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
-	Response delete(String path, String... headers) {
+	/** A POST without a body, as for an action such as a checkout. */
+	public Response post(String path) {
+		return send(builder(path).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	public Response delete(String path, String... headers) {
 		return send(builder(path, headers).DELETE());
 	}
 
-	Response send(HttpRequest.Builder request) {
+	public Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body(), response.headers().map());
@@ -57,7 +62,7 @@ final class Http {
 		}
 	}
 
-	HttpRequest.Builder builder(String path, String... headers) {
+	public HttpRequest.Builder builder(String path, String... headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
 		if (headers.length > 0) {
 			builder.headers(headers);
@@ -65,13 +70,13 @@ final class Http {
 		return builder;
 	}
 
-	record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+	public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(body);
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return headers.entrySet()
 				.stream()
 				.filter(entry -> entry.getKey().equalsIgnoreCase(name))

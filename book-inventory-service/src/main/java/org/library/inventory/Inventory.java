@@ -1,0 +1,94 @@
+package org.library.inventory;
+
+import java.util.UUID;
+
+import org.library.inventory.InventoryEvents.BookWithdrawn;
+import org.library.inventory.InventoryEvents.CopiesAdded;
+import org.library.inventory.InventoryEvents.CopiesRemoved;
+import org.library.inventory.InventoryEvents.CopyCheckedOut;
+import org.library.inventory.InventoryEvents.CopyReturned;
+import org.library.inventory.InventoryProblems.BookNotKnown;
+import org.library.inventory.InventoryProblems.CopiesOnLoan;
+import org.library.inventory.InventoryProblems.NoCopyAvailable;
+import org.library.inventory.InventoryProblems.NoCopyOnLoan;
+import org.library.inventory.InventoryProblems.TooManyCopies;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lends and takes back copies, and follows the catalog. Each change and its event commit together. When a
+ * change is refused, the row as it is then says why.
+ */
+@Service
+public class Inventory {
+
+	private final Stock stock;
+
+	private final ApplicationEventPublisher events;
+
+	Inventory(Stock stock, ApplicationEventPublisher events) {
+		this.stock = stock;
+		this.events = events;
+	}
+
+	@Transactional(readOnly = true)
+	public BookStock find(UUID bookId) {
+		return current(bookId);
+	}
+
+	@Transactional
+	public BookStock addCopies(UUID bookId, int count) {
+		BookStock after = stock.addCopies(bookId, count).orElseThrow(() -> {
+			BookStock now = current(bookId);
+			return now.status() == StockStatus.WITHDRAWN ? new InventoryProblems.BookWithdrawn(now)
+					: new TooManyCopies(now, count);
+		});
+		events.publishEvent(new CopiesAdded(after, count));
+		return after;
+	}
+
+	@Transactional
+	public BookStock removeCopies(UUID bookId, int count) {
+		BookStock after = stock.removeCopies(bookId, count)
+			.orElseThrow(() -> new CopiesOnLoan(current(bookId), count));
+		events.publishEvent(new CopiesRemoved(after, count));
+		return after;
+	}
+
+	@Transactional
+	public BookStock checkOut(UUID bookId) {
+		BookStock after = stock.checkOut(bookId).orElseThrow(() -> {
+			BookStock now = current(bookId);
+			return now.status() == StockStatus.WITHDRAWN ? new InventoryProblems.BookWithdrawn(now)
+					: new NoCopyAvailable(now);
+		});
+		events.publishEvent(new CopyCheckedOut(after));
+		return after;
+	}
+
+	@Transactional
+	public BookStock takeBack(UUID bookId) {
+		BookStock after = stock.takeBack(bookId).orElseThrow(() -> new NoCopyOnLoan(current(bookId)));
+		events.publishEvent(new CopyReturned(after));
+		return after;
+	}
+
+	/** The catalog published the book: it is known from now on. Idempotent. */
+	@Transactional
+	public void bookPublished(UUID bookId) {
+		stock.register(bookId);
+	}
+
+	/** The catalog removed the book: no new loans, returns still accepted. Idempotent. */
+	@Transactional
+	public void bookRemoved(UUID bookId) {
+		stock.withdraw(bookId).ifPresent(withdrawn -> events.publishEvent(new BookWithdrawn(withdrawn)));
+	}
+
+	private BookStock current(UUID bookId) {
+		return stock.find(bookId).orElseThrow(() -> new BookNotKnown(bookId));
+	}
+
+}

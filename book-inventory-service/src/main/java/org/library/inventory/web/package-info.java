@@ -1,0 +1,4 @@
+/**
+ * The inventory's REST API, /api/inventory/{bookId}.
+ */
+package org.library.inventory.web;

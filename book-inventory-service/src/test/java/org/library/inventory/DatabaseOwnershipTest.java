@@ -1,0 +1,57 @@
+package org.library.inventory;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.library.testsupport.OwnershipChecks;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The inventory serves traffic as book_inventory_app: DML on its own tables, nothing else; and even that DML
+ * cannot oversell, because the table refuses it.
+ */
+@InventoryIntegrationTest
+class DatabaseOwnershipTest {
+
+	@Value("${spring.datasource.url}")
+	String url;
+
+	@Value("${spring.datasource.username}")
+	String appRole;
+
+	@Value("${spring.datasource.password}")
+	String appPassword;
+
+	@Test
+	void appRoleIsDeniedEveryOtherSchemaAndAllDdl() throws SQLException {
+		OwnershipChecks.assertAppRoleIsConfinedToItsSchema(url, appRole, appPassword, "book_inventory");
+	}
+
+	@Test
+	void theOwnerRoleRanTheMigrations() throws SQLException {
+		OwnershipChecks.assertTablesOwnedByOwner(url, "book_inventory");
+	}
+
+	@Test
+	void theTableItselfRefusesAnOversoldOrOverfilledRow() throws SQLException {
+		try (var connection = DriverManager.getConnection(url, appRole, appPassword);
+				var statement = connection.createStatement()) {
+			UUID book = UUID.randomUUID();
+			statement.execute("INSERT INTO book_inventory (book_id, total_copies, available_copies) VALUES ('" + book
+					+ "', 1, 1)");
+			assertThatThrownBy(() -> statement.execute(
+					"UPDATE book_inventory SET available_copies = -1 WHERE book_id = '" + book + "'"))
+				.hasMessageContaining("copies_within_bounds");
+			assertThatThrownBy(() -> statement.execute(
+					"UPDATE book_inventory SET available_copies = 2 WHERE book_id = '" + book + "'"))
+				.hasMessageContaining("copies_within_bounds");
+			statement.execute("DELETE FROM book_inventory WHERE book_id = '" + book + "'");
+		}
+	}
+
+}

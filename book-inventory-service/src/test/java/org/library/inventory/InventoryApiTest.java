@@ -1,0 +1,207 @@
+package org.library.inventory;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.library.testsupport.Http;
+import org.library.testsupport.TopicRecords;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@InventoryIntegrationTest
+class InventoryApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	Http http;
+
+	CatalogFeed catalog;
+
+	@BeforeEach
+	void setUp() {
+		http = new Http(port);
+		catalog = new CatalogFeed(bootstrapServers);
+	}
+
+	@AfterEach
+	void tearDown() {
+		catalog.close();
+	}
+
+	@Test
+	void answersABookItHasNeverSeenWith404() {
+		var response = http.get("/api/inventory/" + UUID.randomUUID());
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().get("title").asString()).isEqualTo("Book not known");
+		assertThat(http.post("/api/inventory/" + UUID.randomUUID() + "/checkouts").status()).isEqualTo(404);
+		assertThat(http.post("/api/inventory/" + UUID.randomUUID() + "/returns").status()).isEqualTo(404);
+		assertThat(http.post("/api/inventory/" + UUID.randomUUID() + "/copies", "{\"count\":1}").status())
+			.isEqualTo(404);
+		assertThat(http.post("/api/inventory/" + UUID.randomUUID() + "/copies/removals", "{\"count\":1}").status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void answersAMalformedBookIdWith400() {
+		var response = http.get("/api/inventory/42");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(fields(response.json())).containsExactly("bookId");
+	}
+
+	@Test
+	void addsLendsTakesBackAndRemovesCopies() {
+		UUID book = knownBook();
+
+		JsonNode added = http.post("/api/inventory/" + book + "/copies", "{\"count\":3}").json();
+		assertThat(added.get("totalCopies").asInt()).isEqualTo(3);
+		assertThat(added.get("availableCopies").asInt()).isEqualTo(3);
+
+		var lent = http.post("/api/inventory/" + book + "/checkouts");
+		assertThat(lent.status()).isEqualTo(201);
+		assertThat(lent.json().get("availableCopies").asInt()).isEqualTo(2);
+		assertThat(lent.json().get("onLoan").asInt()).isEqualTo(1);
+
+		var back = http.post("/api/inventory/" + book + "/returns");
+		assertThat(back.status()).isEqualTo(200);
+		assertThat(back.json().get("onLoan").asInt()).isZero();
+
+		var removed = http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":2}");
+		assertThat(removed.status()).isEqualTo(200);
+		assertThat(removed.json().get("totalCopies").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesACheckoutWhenNoCopyIsAvailable() {
+		UUID book = knownBook();
+		http.post("/api/inventory/" + book + "/copies", "{\"count\":1}");
+		http.post("/api/inventory/" + book + "/checkouts");
+
+		var refused = http.post("/api/inventory/" + book + "/checkouts");
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("title").asString()).isEqualTo("No copy available");
+		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isZero();
+	}
+
+	@Test
+	void refusesAReturnWhenNoCopyIsOut() {
+		UUID book = knownBook();
+		http.post("/api/inventory/" + book + "/copies", "{\"count\":1}");
+
+		var refused = http.post("/api/inventory/" + book + "/returns");
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("title").asString()).isEqualTo("No copy on loan");
+		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void neverTakesOutOfStockACopyThatIsOnLoan() {
+		UUID book = knownBook();
+		http.post("/api/inventory/" + book + "/copies", "{\"count\":2}");
+		http.post("/api/inventory/" + book + "/checkouts");
+
+		var refused = http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":2}");
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("onLoan").asInt()).isEqualTo(1);
+		assertThat(http.get("/api/inventory/" + book).json().get("totalCopies").asInt()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"count\":0}", "{\"count\":1001}", "{\"count\":-5}", "{}" })
+	void rejectsACountOutside1To1000(String body) {
+		UUID book = knownBook();
+
+		var response = http.post("/api/inventory/" + book + "/copies", body);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(fields(response.json())).containsExactly("count");
+		assertThat(http.post("/api/inventory/" + book + "/copies/removals", body).status()).isEqualTo(400);
+		assertThat(http.get("/api/inventory/" + book).json().get("totalCopies").asInt()).isZero();
+	}
+
+	@Test
+	void rejectsMalformedJsonAWrongTypeAndAWrongMediaType() {
+		UUID book = knownBook();
+
+		assertThat(http.post("/api/inventory/" + book + "/copies", "{\"count\":").status()).isEqualTo(400);
+		var wrongType = http.post("/api/inventory/" + book + "/copies", "{\"count\":\"many\"}");
+		assertThat(wrongType.status()).isEqualTo(400);
+		assertThat(fields(wrongType.json())).containsExactly("count");
+		var text = http.send(http.builder("/api/inventory/" + book + "/copies", "Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("3")));
+		assertThat(text.status()).isEqualTo(415);
+	}
+
+	@Test
+	void everyChangeIsRecordedOnceInTheAuditTrailWithItsCaller() {
+		UUID book = knownBook();
+		http.post("/api/inventory/" + book + "/copies", "{\"count\":2}", "Content-Type", "application/json",
+				"X-Actor", "clerk-1");
+		http.send(http.builder("/api/inventory/" + book + "/checkouts", "X-Actor", "reader-9")
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		http.post("/api/inventory/" + book + "/returns");
+		http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":1}");
+		http.post("/api/inventory/" + book + "/returns"); // refused: records nothing
+
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrapServers, "library.audit",
+				book.toString(), 4);
+
+		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
+		assertThat(events).extracting(event -> event.get("action").asString())
+			.containsExactly("CopiesAdded", "CopyCheckedOut", "CopyReturned", "CopiesRemoved");
+		assertThat(events).extracting(event -> event.get("actor").asString())
+			.containsExactly("clerk-1", "reader-9", "anonymous", "anonymous");
+		assertThat(events).allSatisfy(event -> {
+			assertThat(event.get("source").asString()).isEqualTo("book-inventory-service");
+			assertThat(event.get("entityType").asString()).isEqualTo("Book");
+			assertThat(event.get("entityId").asString()).isEqualTo(book.toString());
+		});
+		assertThat(events.getFirst().get("details").get("count").asInt()).isEqualTo(2);
+		assertThat(records).allSatisfy(record -> assertThat(TopicRecords.header(record, "ce_id"))
+			.isEqualTo(Http.JSON.readTree(record.value()).get("id").asString()));
+	}
+
+	@Test
+	void servesOpenApiAndHealthProbes() {
+		JsonNode api = http.get("/v3/api-docs").json();
+		assertThat(api.get("paths").has("/api/inventory/{bookId}/checkouts")).isTrue();
+		assertThat(http.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
+		assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+	}
+
+	private UUID knownBook() {
+		UUID book = catalog.bookAdded();
+		await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/inventory/" + book).status() == 200);
+		return book;
+	}
+
+	private static List<String> fields(JsonNode problem) {
+		List<String> fields = new ArrayList<>();
+		problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+		return fields;
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.library.inventory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.library.infrastructure.LibraryInfrastructure;
+import org.library.testsupport.Http;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * N copies allow exactly N checkouts, however many callers race for them, on one instance or several.
+ */
+@InventoryIntegrationTest
+class NoOversellTest {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Test
+	void lendsExactlyAsManyCopiesAsExistTo200ConcurrentCallers() throws Exception {
+		UUID book = bookWithCopies(10);
+
+		List<Integer> statuses = checkOutConcurrently(book, 200, List.of(new Http(port)));
+
+		assertThat(statuses).filteredOn(status -> status == 201).hasSize(10);
+		assertThat(statuses).filteredOn(status -> status == 409).hasSize(190);
+		assertThat(new Http(port).get("/api/inventory/" + book).json().get("availableCopies").asInt()).isZero();
+	}
+
+	@Test
+	void lendsExactlyAsManyCopiesAsExistAcrossTwoInstances() throws Exception {
+		UUID book = bookWithCopies(10);
+		LibraryInfrastructure infrastructure = LibraryInfrastructure.forTests();
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(InventoryApplication.class).run(
+				"--server.port=0", "--spring.datasource.url=" + infrastructure.jdbcUrl(),
+				"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers())) {
+			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+
+			List<Integer> statuses = checkOutConcurrently(book, 200, List.of(new Http(port), new Http(secondPort)));
+
+			assertThat(statuses).filteredOn(status -> status == 201).hasSize(10);
+			assertThat(statuses).filteredOn(status -> status == 409).hasSize(190);
+			assertThat(new Http(secondPort).get("/api/inventory/" + book).json().get("availableCopies").asInt())
+				.isZero();
+		}
+	}
+
+	private UUID bookWithCopies(int copies) {
+		Http http = new Http(port);
+		UUID book;
+		try (CatalogFeed catalog = new CatalogFeed(bootstrapServers)) {
+			book = catalog.bookAdded();
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/inventory/" + book).status() == 200);
+		assertThat(http.post("/api/inventory/" + book + "/copies", "{\"count\":" + copies + "}").status())
+			.isEqualTo(200);
+		return book;
+	}
+
+	private static List<Integer> checkOutConcurrently(UUID book, int callers, List<Http> instances)
+			throws Exception {
+		List<Callable<Integer>> checkouts = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			Http http = instances.get(i % instances.size());
+			checkouts.add(() -> http.post("/api/inventory/" + book + "/checkouts").status());
+		}
+		List<Integer> statuses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+			for (Future<Integer> status : pool.invokeAll(checkouts)) {
+				statuses.add(status.get());
+			}
+		}
+		return statuses;
+	}
+
+}

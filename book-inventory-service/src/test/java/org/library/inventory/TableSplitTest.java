@@ -1,0 +1,176 @@
+package org.library.inventory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.library.testsupport.Http;
+import org.library.testsupport.TopicRecords;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The inventory's half of the book follows the catalog's topic, and only the topic.
+ */
+@InventoryIntegrationTest
+class TableSplitTest {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Value("${spring.datasource.url}")
+	String url;
+
+	Http http;
+
+	CatalogFeed catalog;
+
+	@BeforeEach
+	void setUp() {
+		http = new Http(port);
+		catalog = new CatalogFeed(bootstrapServers);
+	}
+
+	@AfterEach
+	void tearDown() {
+		catalog.close();
+	}
+
+	@Test
+	void aBookAddedToTheCatalogAppearsWithNoCopies() {
+		UUID book = catalog.bookAdded();
+
+		var stock = awaitKnown(book);
+
+		assertThat(stock.get("totalCopies").asInt()).isZero();
+		assertThat(stock.get("availableCopies").asInt()).isZero();
+		assertThat(stock.get("onLoan").asInt()).isZero();
+		assertThat(stock.get("status").asString()).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void aSnapshotOfAKnownBookLeavesItsCopiesAlone() {
+		UUID book = catalog.bookAdded();
+		awaitKnown(book);
+		http.post("/api/inventory/" + book + "/copies", "{\"count\":3}");
+
+		catalog.snapshot(book, 1, "librarian");
+		UUID sentinel = catalog.bookAdded();
+		awaitKnown(sentinel);
+
+		assertThat(http.get("/api/inventory/" + book).json().get("totalCopies").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void aBookRemovedFromTheCatalogIsWithdrawnAndItsCopiesCanStillComeBack() {
+		UUID book = catalog.bookAdded();
+		awaitKnown(book);
+		http.post("/api/inventory/" + book + "/copies", "{\"count\":2}");
+		assertThat(http.post("/api/inventory/" + book + "/checkouts").status()).isEqualTo(201);
+
+		catalog.tombstone(book, "librarian-7");
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "WITHDRAWN".equals(http.get("/api/inventory/" + book).json().get("status").asString()));
+		var refused = http.post("/api/inventory/" + book + "/checkouts");
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("title").asString()).isEqualTo("Book withdrawn");
+		assertThat(http.post("/api/inventory/" + book + "/returns").status()).isEqualTo(200);
+		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(2);
+
+		List<ConsumerRecord<String, String>> audit = TopicRecords.awaitRecords(bootstrapServers, "library.audit",
+				book.toString(), 4);
+		ConsumerRecord<String, String> withdrawn = audit.stream()
+			.filter(record -> record.value().contains("\"BookWithdrawn\""))
+			.findFirst()
+			.orElseThrow();
+		assertThat(Http.JSON.readTree(withdrawn.value()).get("actor").asString()).isEqualTo("librarian-7");
+	}
+
+	@Test
+	void replayingTheTopicTwiceIntoAnEmptySchemaRebuildsTheSameRows() {
+		UUID kept = UUID.randomUUID();
+		UUID removed = UUID.randomUUID();
+		Runnable history = () -> {
+			catalog.snapshot(kept, 0, "a");
+			catalog.snapshot(removed, 0, "a");
+			catalog.snapshot(kept, 1, "a");
+			catalog.tombstone(removed, "a");
+		};
+		history.run();
+		awaitStatus(removed, "WITHDRAWN");
+		awaitKnown(kept);
+		List<Map<String, Object>> before = rows(kept, removed);
+
+		owner().sql("DELETE FROM book_inventory WHERE book_id IN (?, ?)").params(kept, removed).update();
+		history.run();
+		history.run();
+		UUID sentinel = catalog.bookAdded();
+		awaitKnown(sentinel);
+
+		assertThat(rows(kept, removed)).isEqualTo(before);
+	}
+
+	@Test
+	void anUnreadableRecordGoesToTheDeadLetterTopicAndTheNextIsApplied() {
+		UUID badValue = UUID.randomUUID();
+		catalog.raw(badValue.toString(), "{ this is not json");
+		catalog.raw("not-a-book-id", "{}");
+		UUID wrongShape = UUID.randomUUID();
+		catalog.raw(wrongShape.toString(), "{\"id\":\"" + UUID.randomUUID() + "\"}");
+		UUID next = catalog.bookAdded();
+
+		awaitKnown(next);
+		Map<String, String> reasons = Map.of(badValue.toString(), "value is not JSON", "not-a-book-id",
+				"key is not a book id", wrongShape.toString(), "value is not the snapshot of book");
+		for (String key : reasons.keySet()) {
+			ConsumerRecord<String, String> dead = TopicRecords
+				.awaitRecords(bootstrapServers, "library.catalog.books.DLT", key, 1)
+				.getFirst();
+			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-cause-fqcn")).endsWith("UnreadableRecord");
+			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reasons.get(key));
+			assertThat(TopicRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo("library.catalog.books");
+			assertThat(http.get("/api/inventory/" + key).status()).isIn(400, 404);
+		}
+	}
+
+	private tools.jackson.databind.JsonNode awaitKnown(UUID book) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/inventory/" + book).status() == 200);
+		return http.get("/api/inventory/" + book).json();
+	}
+
+	private void awaitStatus(UUID book, String status) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			var response = http.get("/api/inventory/" + book);
+			return response.status() == 200 && status.equals(response.json().get("status").asString());
+		});
+	}
+
+	private List<Map<String, Object>> rows(UUID... books) {
+		return owner()
+			.sql("SELECT book_id, total_copies, available_copies, status FROM book_inventory "
+					+ "WHERE book_id = ANY(?) ORDER BY book_id")
+			.param(books)
+			.query()
+			.listOfRows();
+	}
+
+	private JdbcClient owner() {
+		return JdbcClient.create(new DriverManagerDataSource(url, "book_inventory_owner", "book_inventory_owner"));
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.library.platform.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One entry of the audit trail, the value of a {@code library.audit} record.
+ * @param id unique per event; the audit service stores each id once
+ * @param source the service that made the change
+ * @param actor who asked for it ({@code X-Actor}, or {@code anonymous})
+ * @param action what happened, past tense: {@code CopyCheckedOut}
+ * @param entityType what kind of thing changed: {@code Book}
+ * @param entityId which one; also the record's key
+ * @param details what else is worth knowing, e.g. how many copies
+ */
+public record AuditEvent(UUID id, Instant occurredAt, String source, String actor, String action,
+		String entityType, String entityId, Map<String, Object> details) {
+}

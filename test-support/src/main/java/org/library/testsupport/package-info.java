@@ -1,0 +1,4 @@
+/**
+ * Helpers for the services' tests: plain HTTP, plain Kafka, and the ownership rules as assertions.
+ */
+package org.library.testsupport;
