@@ -1,4 +1,4 @@
--- The catalog's half of "the book": its description. Copies and availability belong to book_inventory.
+-- The catalog's half of "the book": its description. Copies and availability belong to the inventory.
 
 -- Immutable wrappers so the search expressions can be indexed (array_to_string is only stable).
 CREATE FUNCTION book_authors_text(authors text[]) RETURNS text
