@@ -29,7 +29,37 @@ class BookSearch {
 	}
 
 	BookPage find(BookQuery query) {
-		StringBuilder where = new StringBuilder(" WHERE true");
+		Sql count = countQuery(query);
+		long total = jdbc.sql(count.text()).params(count.params()).query(Long.class).single();
+		Sql page = pageQuery(query);
+		List<BookSnapshot> content = jdbc.sql(page.text()).params(page.params()).query((row, n) -> snapshot(row)).list();
+		int totalPages = (int) ((total + query.size() - 1) / query.size());
+		return new BookPage(content, query.page(), query.size(), total, totalPages);
+	}
+
+	Sql countQuery(BookQuery query) {
+		Sql filter = filter(query);
+		return new Sql("SELECT count(*) FROM book" + filter.text(), filter.params());
+	}
+
+	/**
+	 * A filtered search first finds its matches through the trigram indexes, then sorts them: left to itself
+	 * the planner may walk the title index and filter every book, hoping to fill a page early.
+	 */
+	Sql pageQuery(BookQuery query) {
+		Sql filter = filter(query);
+		List<Object> params = new ArrayList<>(filter.params());
+		params.add(query.size());
+		params.add((long) query.page() * query.size());
+		String order = " ORDER BY lower(title), id LIMIT ? OFFSET ?";
+		String sql = filter.params().isEmpty() ? "SELECT " + COLUMNS + " FROM book" + order
+				: "WITH matches AS MATERIALIZED (SELECT " + COLUMNS + " FROM book" + filter.text() + ") SELECT * FROM matches"
+						+ order;
+		return new Sql(sql, params);
+	}
+
+	private static Sql filter(BookQuery query) {
+		StringBuilder where = new StringBuilder();
 		List<Object> params = new ArrayList<>();
 		if (query.text() != null && !query.text().isBlank()) {
 			where.append(" AND book_search_text(title, authors, isbn) LIKE ? ESCAPE '\\'");
@@ -39,17 +69,10 @@ class BookSearch {
 			where.append(" AND book_authors_text(authors) LIKE ? ESCAPE '\\'");
 			params.add(contains(query.author().strip().toLowerCase(Locale.ROOT)));
 		}
-		long total = jdbc.sql("SELECT count(*) FROM book" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(query.size());
-		pageParams.add((long) query.page() * query.size());
-		List<BookSnapshot> content = jdbc
-			.sql("SELECT " + COLUMNS + " FROM book" + where + " ORDER BY lower(title), id LIMIT ? OFFSET ?")
-			.params(pageParams)
-			.query((row, n) -> snapshot(row))
-			.list();
-		int totalPages = (int) ((total + query.size() - 1) / query.size());
-		return new BookPage(content, query.page(), query.size(), total, totalPages);
+		return new Sql(where.isEmpty() ? "" : " WHERE" + where.substring(4), params);
+	}
+
+	record Sql(String text, List<Object> params) {
 	}
 
 	/** An ISBN typed with hyphens or spaces still finds the book, which is stored as 13 bare digits. */

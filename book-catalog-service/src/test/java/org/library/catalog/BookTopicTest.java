@@ -76,6 +76,37 @@ class BookTopicTest {
 	}
 
 	@Test
+	void everyChangeIsRecordedOnceInTheAuditTrailWithItsCaller() {
+		Http http = new Http(port);
+		String isbn = TestBooks.uniqueIsbn13();
+		String id = http.post("/api/books", TestBooks.json(isbn, "Dawn", "Octavia E. Butler"), "Content-Type",
+				"application/json", "X-Actor", "cataloguer-3")
+			.json()
+			.get("id")
+			.asString();
+		http.put("/api/books/" + id, TestBooks.json(isbn, "Dawn (Xenogenesis 1)", "Octavia E. Butler"),
+				"Content-Type", "application/json", "If-Match", "\"0\"");
+		http.put("/api/books/" + id, TestBooks.json(isbn, "Refused", "Octavia E. Butler"), "Content-Type",
+				"application/json", "If-Match", "\"0\""); // stale: records nothing
+		http.delete("/api/books/" + id, "X-Actor", "cataloguer-3");
+
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrapServers, "library.audit",
+				id, 3);
+
+		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
+		assertThat(events).extracting(event -> event.get("action").asString())
+			.containsExactly("BookAdded", "BookUpdated", "BookRemoved");
+		assertThat(events).extracting(event -> event.get("actor").asString())
+			.containsExactly("cataloguer-3", "anonymous", "cataloguer-3");
+		assertThat(events).allSatisfy(event -> {
+			assertThat(event.get("source").asString()).isEqualTo("book-catalog-service");
+			assertThat(event.get("entityType").asString()).isEqualTo("Book");
+			assertThat(event.get("details").get("isbn").asString()).isEqualTo(isbn);
+		});
+		assertThat(events.get(1).get("details").get("title").asString()).isEqualTo("Dawn (Xenogenesis 1)");
+	}
+
+	@Test
 	void anUnnamedCallerIsAnonymous() {
 		String id = new Http(port).post("/api/books", TestBooks.json("Nobody's book")).json().get("id").asString();
 

@@ -11,20 +11,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The audit trail for every service with an outbox, and the {@code library.audit} topic they all write to
- * (delete policy: the audit service keeps the history, the topic only carries it there).
+ * The {@code library.audit} topic, declared alike by every service that writes or reads it (delete policy: the
+ * audit service keeps the history, the topic only carries it there), and the audit trail for every service
+ * with an outbox.
  */
 @AutoConfiguration(after = OutboxAutoConfiguration.class)
-@ConditionalOnBean(Outbox.class)
 public class AuditAutoConfiguration {
-
-	@Bean
-	AuditTrail auditTrail(Outbox outbox, @Value("${spring.application.name}") String source) {
-		return new AuditTrail(outbox, source, Clock.systemUTC());
-	}
 
 	@Bean
 	NewTopic auditTopic(@Value("${library.topics.partitions:3}") int partitions,
@@ -36,6 +32,17 @@ public class AuditAutoConfiguration {
 			.config("cleanup.policy", "delete")
 			.config("retention.ms", Long.toString(retention.toMillis()))
 			.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(Outbox.class)
+	static class AuditTrailConfiguration {
+
+		@Bean
+		AuditTrail auditTrail(Outbox outbox, @Value("${spring.application.name}") String source) {
+			return new AuditTrail(outbox, source, Clock.systemUTC());
+		}
+
 	}
 
 }

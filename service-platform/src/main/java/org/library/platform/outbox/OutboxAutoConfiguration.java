@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,13 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox and its relay, for any service with a DataSource and Kafka. The service's Flyway adds
- * {@code classpath:db/outbox} to its locations to get the table.
+ * {@code classpath:db/outbox} to its locations to get the table; a service that publishes nothing sets
+ * {@code library.outbox.enabled=false}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
 		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @EnableConfigurationProperties(OutboxProperties.class)
+@ConditionalOnProperty(name = "library.outbox.enabled", matchIfMissing = true)
 public class OutboxAutoConfiguration {
 
 	@Bean

@@ -163,6 +163,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	private static String describe(Class<?> type) {
 		return switch (type.getSimpleName()) {
 			case "UUID" -> "a UUID";
+			case "Instant", "OffsetDateTime" -> "an ISO-8601 instant such as 2026-11-25T10:15:30Z";
 			case "int", "Integer", "long", "Long" -> "a whole number";
 			default -> type.isEnum() ? "one of " + List.of(type.getEnumConstants()) : "a valid " + type.getSimpleName();
 		};
