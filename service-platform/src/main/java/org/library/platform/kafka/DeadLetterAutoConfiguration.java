@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -15,7 +16,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The error handler every listener container of a service gets: a failing record is retried a few times
+ * Kafka conventions every service shares. Topics are declared by {@link TopicDeclarer}. The error handler every
+ * listener container of a service gets: a failing record is retried a few times
  * ({@code library.kafka.retries}, {@code library.kafka.retry-interval}); an {@link UnreadableRecord} is not
  * retried at all. Then the record is published to {@code <topic>.DLT}, with the exception in the
  * {@code kafka_dlt-exception-*} headers, and the consumer moves on.
@@ -40,6 +42,12 @@ public class DeadLetterAutoConfiguration {
 				new FixedBackOff(interval.toMillis(), retries));
 		handler.addNotRetryableExceptions(UnreadableRecord.class);
 		return handler;
+	}
+
+	@Bean
+	TopicDeclarer topicDeclarer(KafkaAdmin admin,
+			@Value("${library.kafka.topic-declaration-retry-interval:2s}") Duration retryInterval) {
+		return new TopicDeclarer(admin, retryInterval);
 	}
 
 }

@@ -16,7 +16,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +35,7 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, KafkaProperties kafka,
-			KafkaAdmin admin, JsonMapper json, OutboxProperties properties) {
+			JsonMapper json, OutboxProperties properties) {
 		Map<String, Object> producer = kafka.buildProducerProperties();
 		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -49,7 +48,7 @@ public class OutboxAutoConfiguration {
 		producer.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
 		producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
 		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
-		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), template, admin, json, properties);
+		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), template, json, properties);
 	}
 
 	@Bean

@@ -18,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,8 +42,6 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
-	private final KafkaAdmin admin;
-
 	private final JsonMapper json;
 
 	private final OutboxProperties properties;
@@ -53,16 +50,13 @@ class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private volatile boolean topicsDeclared;
-
 	private Thread worker;
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-			KafkaAdmin admin, JsonMapper json, OutboxProperties properties) {
+			JsonMapper json, OutboxProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
-		this.admin = admin;
 		this.json = json;
 		this.properties = properties;
 	}
@@ -133,14 +127,6 @@ class OutboxRelay implements SmartLifecycle {
 	 * @return how many events were sent
 	 */
 	int relayBatch() {
-		if (!topicsDeclared) {
-			// topics are created by the service, never implicitly by the broker; while the broker is away at
-			// start-up they could not be, so declare them before the first send
-			topicsDeclared = admin.initialize();
-			if (!topicsDeclared) {
-				throw new IllegalStateException("topics could not be declared");
-			}
-		}
 		Integer sent = transactions.execute(status -> {
 			List<StoredEvent> batch = jdbc
 				.sql("SELECT id, topic, record_key, payload, headers::text AS headers FROM outbox_event "

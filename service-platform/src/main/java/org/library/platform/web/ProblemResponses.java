@@ -1,6 +1,5 @@
 package org.library.platform.web;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
@@ -36,8 +35,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
-
-	static final URI VALIDATION = URI.create("urn:library:problem:invalid-request");
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -92,7 +89,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON for this operation");
 		problem.setTitle("Malformed request body");
-		problem.setType(VALIDATION);
+		problem.setType(InvalidRequest.TYPE);
 		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			problem.setProperty("errors",
 					List.of(new FieldProblem(path(databind), "has the wrong type or format")));
@@ -124,11 +121,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	private ResponseEntity<Object> invalid(HttpHeaders headers, WebRequest request, List<FieldProblem> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
-		problem.setTitle("Invalid request");
-		problem.setType(VALIDATION);
-		problem.setProperty("errors", errors);
+		ProblemDetail problem = InvalidRequest.problem(errors);
 		return handleExceptionInternal(new IllegalArgumentException(problem.getDetail()), problem, headers,
 				HttpStatus.BAD_REQUEST, request);
 	}

@@ -1,0 +1,134 @@
+package org.library.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.library.platform.audit.AuditEvent;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail in Postgres: appended to in batches, read newest first by keyset, never changed.
+ */
+@Repository
+public class AuditLog {
+
+	private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/**
+	 * Stores the events in one statement; an event whose id is already stored is skipped, not an error.
+	 * @return how many were new
+	 */
+	@Transactional
+	public int append(List<AuditEvent> events) {
+		if (events.isEmpty()) {
+			return 0;
+		}
+		int size = events.size();
+		UUID[] ids = new UUID[size];
+		Timestamp[] occurred = new Timestamp[size];
+		String[] sources = new String[size];
+		String[] actors = new String[size];
+		String[] actions = new String[size];
+		String[] entityTypes = new String[size];
+		String[] entityIds = new String[size];
+		String[] details = new String[size];
+		for (int i = 0; i < size; i++) {
+			AuditEvent event = events.get(i);
+			ids[i] = event.id();
+			occurred[i] = Timestamp.from(event.occurredAt());
+			sources[i] = event.source();
+			actors[i] = event.actor();
+			actions[i] = event.action();
+			entityTypes[i] = event.entityType();
+			entityIds[i] = event.entityId();
+			details[i] = json.writeValueAsString(event.details() == null ? Map.of() : event.details());
+		}
+		return jdbc.sql("""
+				INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id, details)
+				SELECT id, occurred_at, source, actor, action, entity_type, entity_id, details::jsonb
+				  FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				              ?::text[]) AS e(id, occurred_at, source, actor, action, entity_type, entity_id, details)
+				ON CONFLICT (id) DO NOTHING""")
+			.params(ids, occurred, sources, actors, actions, entityTypes, entityIds, details)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	public AuditPage find(AuditQuery query) {
+		Sql sql = sql(query);
+		List<Positioned> rows = jdbc.sql(sql.text()).params(sql.params()).query((row, n) -> positioned(row)).list();
+		boolean more = rows.size() > query.limit();
+		List<Positioned> page = more ? rows.subList(0, query.limit()) : rows;
+		return new AuditPage(page.stream().map(Positioned::event).toList(), more ? page.getLast().seq() : null);
+	}
+
+	/** Only the filters a query uses are in its SQL, so each can be served by its own index. */
+	Sql sql(AuditQuery query) {
+		StringBuilder sql = new StringBuilder("SELECT id, seq, occurred_at, source, actor, action, entity_type, "
+				+ "entity_id, details::text AS details, recorded_at FROM audit_event WHERE true");
+		List<Object> params = new ArrayList<>();
+		equal(sql, params, "source", query.source());
+		equal(sql, params, "action", query.action());
+		equal(sql, params, "entity_type", query.entityType());
+		equal(sql, params, "entity_id", query.entityId());
+		equal(sql, params, "actor", query.actor());
+		if (query.from() != null) {
+			sql.append(" AND occurred_at >= ?");
+			params.add(Timestamp.from(query.from()));
+		}
+		if (query.to() != null) {
+			sql.append(" AND occurred_at < ?");
+			params.add(Timestamp.from(query.to()));
+		}
+		if (query.after() != null) {
+			sql.append(" AND seq < ?");
+			params.add(query.after());
+		}
+		// one more than asked: whether it exists says whether there is a next page
+		sql.append(" ORDER BY seq DESC LIMIT ?");
+		params.add(query.limit() + 1);
+		return new Sql(sql.toString(), params);
+	}
+
+	record Sql(String text, List<Object> params) {
+	}
+
+	private static void equal(StringBuilder sql, List<Object> params, String column, String value) {
+		if (value != null) {
+			sql.append(" AND ").append(column).append(" = ?");
+			params.add(value);
+		}
+	}
+
+	private Positioned positioned(ResultSet row) throws SQLException {
+		return new Positioned(row.getLong("seq"),
+				new RecordedEvent(row.getObject("id", UUID.class), row.getTimestamp("occurred_at").toInstant(),
+						row.getString("source"), row.getString("actor"), row.getString("action"),
+						row.getString("entity_type"), row.getString("entity_id"),
+						json.readValue(row.getString("details"), DETAILS), row.getTimestamp("recorded_at").toInstant()));
+	}
+
+	private record Positioned(long seq, RecordedEvent event) {
+	}
+
+}

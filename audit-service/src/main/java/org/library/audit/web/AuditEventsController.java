@@ -1,0 +1,51 @@
+package org.library.audit.web;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.library.audit.AuditLog;
+import org.library.audit.AuditPage;
+import org.library.audit.AuditQuery;
+import org.library.platform.web.InvalidRequest;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reads the trail. There is deliberately no way to write it over HTTP: POST, PUT and DELETE answer 405.
+ */
+@RestController
+@RequestMapping(path = "/api/audit-events", produces = MediaType.APPLICATION_JSON_VALUE)
+class AuditEventsController {
+
+	private final AuditLog log;
+
+	AuditEventsController(AuditLog log) {
+		this.log = log;
+	}
+
+	@GetMapping
+	AuditEventsPage find(@RequestParam(required = false) @Size(min = 1, max = 200) String source,
+			@RequestParam(required = false) @Size(min = 1, max = 200) String action,
+			@RequestParam(required = false) @Size(min = 1, max = 200) String entityType,
+			@RequestParam(required = false) @Size(min = 1, max = 200) String entityId,
+			@RequestParam(required = false) @Size(min = 1, max = 200) String actor,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+			@RequestParam(required = false) @Size(max = 100) String cursor) {
+		if (from != null && to != null && !from.isBefore(to)) {
+			throw new InvalidRequest("to", "must be after from");
+		}
+		AuditPage page = log.find(new AuditQuery(source, action, entityType, entityId, actor, from, to, limit,
+				Cursor.decode(cursor)));
+		return new AuditEventsPage(page.items(), Cursor.encode(page.next()));
+	}
+
+}

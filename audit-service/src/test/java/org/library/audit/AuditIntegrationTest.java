@@ -1,0 +1,22 @@
+package org.library.audit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.library.infrastructure.LibraryInfrastructureInitializer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The audit service on a real port, against the JVM's shared Postgres and Kafka; one context for all.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = LibraryInfrastructureInitializer.class)
+@interface AuditIntegrationTest {
+
+}

@@ -1,0 +1,162 @@
+package org.library.audit;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.library.testsupport.Http;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@AuditIntegrationTest
+class AuditQueryTest {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	Http http;
+
+	AuditFeed feed;
+
+	@BeforeEach
+	void setUp() {
+		http = new Http(port);
+		feed = new AuditFeed(bootstrapServers);
+	}
+
+	@AfterEach
+	void tearDown() {
+		feed.close();
+	}
+
+	@Test
+	void filtersBySourceActionEntityTypeEntityIdActorAndTime() {
+		String marker = UUID.randomUUID().toString().substring(0, 8);
+		String book = "book-" + marker;
+		Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+		Instant now = Instant.now();
+		send(book, hourAgo, "catalog-" + marker, "ada-" + marker, "BookAdded");
+		send(book, now, "inventory-" + marker, "ada-" + marker, "CopiesAdded");
+		send(book, now, "inventory-" + marker, "bob-" + marker, "CopyCheckedOut");
+		await().atMost(Duration.ofSeconds(30)).until(() -> actions("entityId=" + book).size() == 3);
+
+		assertThat(actions("entityId=" + book)).containsExactly("CopyCheckedOut", "CopiesAdded", "BookAdded");
+		assertThat(actions("source=inventory-" + marker)).containsExactly("CopyCheckedOut", "CopiesAdded");
+		assertThat(actions("actor=ada-" + marker)).containsExactly("CopiesAdded", "BookAdded");
+		assertThat(actions("entityId=" + book + "&action=CopiesAdded")).containsExactly("CopiesAdded");
+		assertThat(actions("entityId=" + book + "&entityType=Book")).hasSize(3);
+		assertThat(actions("entityId=" + book + "&entityType=Reader")).isEmpty();
+		assertThat(actions("entityId=" + book + "&to=" + hourAgo.plusSeconds(1))).containsExactly("BookAdded");
+		assertThat(actions("entityId=" + book + "&from=" + hourAgo.plusSeconds(1)))
+			.containsExactly("CopyCheckedOut", "CopiesAdded");
+	}
+
+	@Test
+	void pagesNewestFirstWithoutGapsOrRepeatsWhileEventsKeepArriving() {
+		String book = "paged-" + UUID.randomUUID();
+		List<String> sent = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			sent.add(send(book, Instant.now(), "s", "a", "Event" + i).toString());
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> ids("entityId=" + book + "&limit=500").size() == 25);
+
+		List<String> paged = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			JsonNode page = http.get("/api/audit-events?entityId=" + book + "&limit=10"
+					+ (cursor == null ? "" : "&cursor=" + cursor)).json();
+			page.get("items").forEach(event -> paged.add(event.get("id").asString()));
+			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+			pages++;
+			// newer events arrive between pages; they belong before the first page, not inside the walk
+			String arriving = send(book, Instant.now(), "s", "a", "Late" + pages).toString();
+			await().atMost(Duration.ofSeconds(30)).until(() -> ids("entityId=" + book + "&limit=1").contains(arriving));
+		}
+		while (cursor != null);
+
+		assertThat(pages).isEqualTo(3);
+		assertThat(paged).doesNotHaveDuplicates().containsExactlyElementsOf(sent.reversed());
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "limit=0|limit", "limit=501|limit", "limit=many|limit",
+			"from=yesterday|from", "to=2026-13-40T00:00:00Z|to", "cursor=not-a-cursor|cursor",
+			"cursor=c2VxOi0x|cursor", "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z|to", "entityId=|entityId" })
+	void rejectsABadFilterNamingIt(String query, String field) {
+		var response = http.get("/api/audit-events?" + query);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+	}
+
+	@Test
+	void rejectsAFilterValueOver200Characters() {
+		var response = http.get("/api/audit-events?actor=" + "x".repeat(201));
+
+		assertThat(response.status()).isEqualTo(400);
+	}
+
+	@Test
+	void offersNoWayToWriteTheTrail() {
+		String book = "unwritable-" + UUID.randomUUID();
+		send(book, Instant.now(), "s", "a", "BookAdded");
+		await().atMost(Duration.ofSeconds(30)).until(() -> actions("entityId=" + book).size() == 1);
+		String event = AuditFeed.event(UUID.randomUUID(), Instant.now(), "s", "a", "Forged", book);
+
+		assertThat(http.post("/api/audit-events", event).status()).isEqualTo(405);
+		assertThat(http.put("/api/audit-events", event).status()).isEqualTo(405);
+		assertThat(http.delete("/api/audit-events").status()).isEqualTo(405);
+		String id = ids("entityId=" + book).getFirst();
+		assertThat(http.delete("/api/audit-events/" + id).status()).isEqualTo(404);
+		assertThat(http.send(http.builder("/api/audit-events/" + id, "Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(event))).status()).isEqualTo(404);
+
+		assertThat(actions("entityId=" + book)).containsExactly("BookAdded");
+	}
+
+	@Test
+	void servesOpenApiAndHealthProbes() {
+		assertThat(http.get("/v3/api-docs").json().get("paths").has("/api/audit-events")).isTrue();
+		assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+	}
+
+	private UUID send(String entityId, Instant occurredAt, String source, String actor, String action) {
+		UUID id = UUID.randomUUID();
+		feed.send(id, AuditFeed.event(id, occurredAt, source, actor, action, entityId), entityId);
+		return id;
+	}
+
+	private List<String> actions(String query) {
+		return field(query, "action");
+	}
+
+	private List<String> ids(String query) {
+		return field(query, "id");
+	}
+
+	private List<String> field(String query, String field) {
+		List<String> values = new ArrayList<>();
+		http.get("/api/audit-events?" + query).json().get("items").forEach(event -> values.add(event.get(field).asString()));
+		return values;
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.library.audit;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.library.testsupport.OwnershipChecks;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Common ownership, enforced: only audit_app writes the trail, and even it can only append.
+ */
+@AuditIntegrationTest
+class DatabaseOwnershipTest {
+
+	@Value("${spring.datasource.url}")
+	String url;
+
+	@Value("${spring.datasource.username}")
+	String appRole;
+
+	@Value("${spring.datasource.password}")
+	String appPassword;
+
+	@Autowired
+	AuditLog log;
+
+	@Test
+	void appRoleIsDeniedEveryOtherSchemaAndAllDdl() throws SQLException {
+		OwnershipChecks.assertAppRoleIsConfinedToItsSchema(url, appRole, appPassword, "audit");
+	}
+
+	@Test
+	void theOwnerRoleRanTheMigrations() throws SQLException {
+		OwnershipChecks.assertTablesOwnedByOwner(url, "audit");
+	}
+
+	@Test
+	void theAuditServiceItselfCannotAlterHistory() throws SQLException {
+		UUID id = UUID.randomUUID();
+		try (var connection = DriverManager.getConnection(url, appRole, appPassword);
+				var statement = connection.createStatement()) {
+			statement.execute("INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id) "
+					+ "VALUES ('" + id + "', now(), 's', 'a', 'Probe', 'Book', 'probe')");
+			assertThatThrownBy(() -> statement.execute("UPDATE audit_event SET actor = 'someone else'"))
+				.hasMessageContaining("permission denied");
+			assertThatThrownBy(() -> statement.execute("DELETE FROM audit_event WHERE id = '" + id + "'"))
+				.hasMessageContaining("permission denied");
+			assertThatThrownBy(() -> statement.execute("TRUNCATE audit_event"))
+				.hasMessageContaining("permission denied");
+			var rows = statement.executeQuery("SELECT count(*) FROM audit_event WHERE id = '" + id + "'");
+			rows.next();
+			assertThat(rows.getInt(1)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void noOtherServiceRoleCanReadOrWriteTheTrail() throws SQLException {
+		for (String role : List.of("book_catalog_app", "book_inventory_app", "reading_list_app", "book_catalog_owner")) {
+			try (var connection = DriverManager.getConnection(url, role, role);
+					var statement = connection.createStatement()) {
+				assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM audit.audit_event"))
+					.as(role).hasMessageContaining("permission denied for schema audit");
+				assertThatThrownBy(() -> statement.execute("INSERT INTO audit.audit_event (id) VALUES (gen_random_uuid())"))
+					.as(role).hasMessageContaining("permission denied for schema audit");
+			}
+		}
+	}
+
+	@Test
+	void everyFilterIsServedByAnIndexAt100kEvents() {
+		var owner = new DriverManagerDataSource(url, "audit_owner", "audit_owner");
+		JdbcClient jdbc = JdbcClient.create(owner);
+		new TransactionTemplate(new DataSourceTransactionManager(owner)).executeWithoutResult(status -> {
+			jdbc.sql("""
+					INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id)
+					SELECT gen_random_uuid(), now() - n * interval '1 second', 'source-' || (n % 7),
+					       'actor-' || (n % 1000), 'Action' || (n % 11), 'Type' || (n % 5), 'entity-' || (n % 20000)
+					  FROM generate_series(1, 100000) AS n""").update();
+			jdbc.sql("ANALYZE audit_event").update();
+			java.time.Instant now = java.time.Instant.now();
+			List<AuditQuery> queries = List.of(
+					new AuditQuery(null, null, null, "entity-42", null, null, null, 50, null),
+					new AuditQuery(null, null, null, null, "actor-42", null, null, 50, null),
+					new AuditQuery("source-3", null, null, null, null, null, null, 50, 5_000L),
+					new AuditQuery(null, "Action3", null, null, null, null, null, 50, null),
+					new AuditQuery(null, null, "Type2", null, null, null, null, 50, null),
+					new AuditQuery(null, null, null, null, null, now.minusSeconds(600), now.minusSeconds(60), 50, null),
+					new AuditQuery(null, null, null, null, null, null, null, 500, 90_000L));
+			for (AuditQuery query : queries) {
+				AuditLog.Sql sql = log.sql(query);
+				String plan = String.join("\n",
+						jdbc.sql("EXPLAIN " + sql.text()).params(sql.params()).query(String.class).list());
+				assertThat(plan).as("plan for %s", query).contains("Index").doesNotContain("Seq Scan");
+			}
+			status.setRollbackOnly();
+		});
+	}
+
+}

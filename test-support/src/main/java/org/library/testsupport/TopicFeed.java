@@ -1,0 +1,94 @@
+package org.library.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Plays an upstream service in a consumer's tests: sends records to a topic as that service would, with its
+ * CloudEvents headers, or as a broken producer might.
+ */
+public final class TopicFeed implements AutoCloseable {
+
+	private final String topic;
+
+	private final String source;
+
+	private final KafkaProducer<String, String> producer;
+
+	/**
+	 * @param topicConfig the topic's configuration, used to create it if its owner has not yet
+	 */
+	public TopicFeed(String bootstrapServers, String topic, String source, Map<String, String> topicConfig) {
+		this.topic = topic;
+		this.source = source;
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			admin.createTopics(Set.of(new NewTopic(topic, 3, (short) 1).configs(topicConfig))).all().get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.LINGER_MS_CONFIG,
+				5));
+	}
+
+	/** Sends and waits for the broker's acknowledgement. */
+	public void send(String key, String value, String type, String actor) {
+		send(key, value, type, actor, UUID.randomUUID());
+	}
+
+	public void send(String key, String value, String type, String actor, UUID eventId) {
+		try {
+			sendAsync(key, value, type, actor, eventId).get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Sends without waiting, for volume; {@link #flush()} waits for all. */
+	public java.util.concurrent.Future<?> sendAsync(String key, String value, String type, String actor,
+			UUID eventId) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+		Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_source",
+				source, "ce_type", type, "ce_time", Instant.now().toString(), "ce_actor", actor);
+		headers.forEach((name, header) -> record.headers()
+			.add(new RecordHeader(name, header.getBytes(StandardCharsets.UTF_8))));
+		return producer.send(record);
+	}
+
+	public void flush() {
+		producer.flush();
+	}
+
+	@Override
+	public void close() {
+		producer.close();
+	}
+
+}
