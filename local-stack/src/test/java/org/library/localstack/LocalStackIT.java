@@ -44,8 +44,10 @@ class LocalStackIT {
 		int kafka = freePort();
 		int catalog = freePort();
 		int inventory = freePort();
+		int audit = freePort();
 		List<String> arguments = List.of("--postgres-port=" + postgres, "--kafka-port=" + kafka,
-				"--book-catalog-port=" + catalog, "--book-inventory-port=" + inventory, "--data-dir=" + data);
+				"--book-catalog-port=" + catalog, "--book-inventory-port=" + inventory, "--audit-port=" + audit,
+				"--data-dir=" + data);
 
 		String bookId;
 		String isbn = "9780441478125";
@@ -72,6 +74,10 @@ class LocalStackIT {
 			assertThat(send(inventory, "/api/inventory/" + bookId + "/copies", "{\"count\":2}").statusCode())
 				.isEqualTo(200);
 			assertThat(send(inventory, "/api/inventory/" + bookId + "/checkouts", "").statusCode()).isEqualTo(201);
+
+			// common ownership: both services' changes reach the one audit trail, each once
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> actions(audit, bookId).equals(List.of("CopyCheckedOut", "CopiesAdded", "BookAdded")));
 		}
 		finally {
 			first.stop();
@@ -91,6 +97,7 @@ class LocalStackIT {
 			assertThat(kept.body()).contains(isbn, "The Left Hand of Darkness");
 			awaitRecordOnTopic(kafka, bookId);
 			assertThat(send(inventory, "/api/inventory/" + bookId, null).body()).contains("\"onLoan\":1");
+			assertThat(actions(audit, bookId)).containsExactly("CopyCheckedOut", "CopiesAdded", "BookAdded");
 		}
 		finally {
 			second.stop();
@@ -105,7 +112,7 @@ class LocalStackIT {
 			taken.bind(new InetSocketAddress("localhost", 0));
 			Stack stack = Stack.start(jar, List.of("--postgres-port=" + taken.getLocalPort(),
 					"--kafka-port=" + freePort(), "--book-catalog-port=" + freePort(),
-					"--book-inventory-port=" + freePort(), "--data-dir=" + data),
+					"--book-inventory-port=" + freePort(), "--audit-port=" + freePort(), "--data-dir=" + data),
 					data.resolveSibling("it-taken.log"));
 			assertThat(stack.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -124,6 +131,17 @@ class LocalStackIT {
 
 		assertThat(stack.exitCode()).isEqualTo(2);
 		assertThat(stack.output()).contains("Unknown option --catalogue-port", "Usage:");
+	}
+
+	/** The actions the audit trail holds for an entity, newest first. */
+	private static List<String> actions(int auditPort, String entityId) throws Exception {
+		String body = send(auditPort, "/api/audit-events?entityId=" + entityId, null).body();
+		List<String> actions = new ArrayList<>();
+		java.util.regex.Matcher action = java.util.regex.Pattern.compile("\"action\":\"(\\w+)\"").matcher(body);
+		while (action.find()) {
+			actions.add(action.group(1));
+		}
+		return actions;
 	}
 
 	/** GET when there is no body, POST of JSON otherwise. */
