@@ -52,6 +52,11 @@ class OutboxFaultTest {
 					.isEqualTo("Written while Kafka is down");
 				assertThat(Http.JSON.readTree(secondRecords.getFirst().value()).get("title").asString())
 					.isEqualTo("Written after the restart");
+				// the audit trail's events took the same way: stored with the change, relayed once Kafka was back
+				for (String book : List.of(first, second)) {
+					var audit = TopicRecords.awaitRecords(bootstrap, "library.audit", book, 1).getFirst();
+					assertThat(Http.JSON.readTree(audit.value()).get("action").asString()).isEqualTo("BookAdded");
+				}
 			}
 		}
 	}
