@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.library.testsupport.OwnershipChecks;
+import org.library.testsupport.OwnershipContract;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -22,29 +21,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Common ownership, enforced: only audit_app writes the trail, and even it can only append.
  */
 @AuditIntegrationTest
-class DatabaseOwnershipTest {
+class DatabaseOwnershipTest extends OwnershipContract {
 
-	@Value("${spring.datasource.url}")
-	String url;
-
-	@Value("${spring.datasource.username}")
-	String appRole;
-
-	@Value("${spring.datasource.password}")
-	String appPassword;
+	@Override
+	protected String schema() {
+		return "audit";
+	}
 
 	@Autowired
 	AuditLog log;
-
-	@Test
-	void appRoleIsDeniedEveryOtherSchemaAndAllDdl() throws SQLException {
-		OwnershipChecks.assertAppRoleIsConfinedToItsSchema(url, appRole, appPassword, "audit");
-	}
-
-	@Test
-	void theOwnerRoleRanTheMigrations() throws SQLException {
-		OwnershipChecks.assertTablesOwnedByOwner(url, "audit");
-	}
 
 	@Test
 	void theAuditServiceItselfCannotAlterHistory() throws SQLException {

@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.library.testsupport.OwnershipChecks;
-
-import org.springframework.beans.factory.annotation.Value;
+import org.library.testsupport.OwnershipContract;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,25 +14,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * cannot oversell, because the table refuses it.
  */
 @InventoryIntegrationTest
-class DatabaseOwnershipTest {
+class DatabaseOwnershipTest extends OwnershipContract {
 
-	@Value("${spring.datasource.url}")
-	String url;
-
-	@Value("${spring.datasource.username}")
-	String appRole;
-
-	@Value("${spring.datasource.password}")
-	String appPassword;
-
-	@Test
-	void appRoleIsDeniedEveryOtherSchemaAndAllDdl() throws SQLException {
-		OwnershipChecks.assertAppRoleIsConfinedToItsSchema(url, appRole, appPassword, "book_inventory");
-	}
-
-	@Test
-	void theOwnerRoleRanTheMigrations() throws SQLException {
-		OwnershipChecks.assertTablesOwnedByOwner(url, "book_inventory");
+	@Override
+	protected String schema() {
+		return "book_inventory";
 	}
 
 	@Test

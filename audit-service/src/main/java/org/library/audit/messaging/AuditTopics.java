@@ -7,7 +7,6 @@ import org.library.platform.kafka.DeadLetterAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The consumer declares the dead-letter topic of what it consumes.
@@ -17,10 +16,7 @@ class AuditTopics {
 
 	@Bean
 	NewTopic auditDeadLetterTopic(@Value("${library.topics.replicas:1}") short replicas) {
-		return TopicBuilder.name(DeadLetterAutoConfiguration.deadLetterTopic(AuditTrail.TOPIC))
-			.partitions(1)
-			.replicas(replicas)
-			.build();
+		return DeadLetterAutoConfiguration.deadLetterTopicFor(AuditTrail.TOPIC, replicas);
 	}
 
 }

@@ -6,7 +6,6 @@ import org.library.platform.kafka.DeadLetterAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The consumer declares the dead-letter topic of what it consumes; the catalog declares the topic itself.
@@ -16,10 +15,7 @@ class InventoryTopics {
 
 	@Bean
 	NewTopic catalogBooksDeadLetterTopic(@Value("${library.topics.replicas:1}") short replicas) {
-		return TopicBuilder.name(DeadLetterAutoConfiguration.deadLetterTopic(CatalogBooksListener.TOPIC))
-			.partitions(1)
-			.replicas(replicas)
-			.build();
+		return DeadLetterAutoConfiguration.deadLetterTopicFor(CatalogBooksListener.TOPIC, replicas);
 	}
 
 }

@@ -2,12 +2,14 @@ package org.library.platform.kafka;
 
 import java.time.Duration;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -28,6 +30,11 @@ public class DeadLetterAutoConfiguration {
 	/** Where a dead letter of {@code topic} goes; the consumer that declares a listener declares this topic. */
 	public static String deadLetterTopic(String topic) {
 		return topic + ".DLT";
+	}
+
+	/** The dead-letter topic a consumer of {@code topic} declares: one partition is plenty for what fails. */
+	public static NewTopic deadLetterTopicFor(String topic, short replicas) {
+		return TopicBuilder.name(deadLetterTopic(topic)).partitions(1).replicas(replicas).build();
 	}
 
 	@Bean
