@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
@@ -33,12 +34,12 @@ class InventoryApiTest {
 
 	Http http;
 
-	CatalogFeed catalog;
+	CatalogTopicFeed catalog;
 
 	@BeforeEach
 	void setUp() {
 		http = new Http(port);
-		catalog = new CatalogFeed(bootstrapServers);
+		catalog = new CatalogTopicFeed(bootstrapServers);
 	}
 
 	@AfterEach

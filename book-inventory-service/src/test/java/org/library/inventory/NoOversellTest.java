@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.library.infrastructure.LibraryInfrastructure;
+import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -66,7 +67,7 @@ class NoOversellTest {
 	private UUID bookWithCopies(int copies) {
 		Http http = new Http(port);
 		UUID book;
-		try (CatalogFeed catalog = new CatalogFeed(bootstrapServers)) {
+		try (CatalogTopicFeed catalog = new CatalogTopicFeed(bootstrapServers)) {
 			book = catalog.bookAdded();
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/inventory/" + book).status() == 200);

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
 import org.library.testsupport.TopicRecords;
 
@@ -37,12 +38,12 @@ class TableSplitTest {
 
 	Http http;
 
-	CatalogFeed catalog;
+	CatalogTopicFeed catalog;
 
 	@BeforeEach
 	void setUp() {
 		http = new Http(port);
-		catalog = new CatalogFeed(bootstrapServers);
+		catalog = new CatalogTopicFeed(bootstrapServers);
 	}
 
 	@AfterEach
@@ -136,7 +137,7 @@ class TableSplitTest {
 
 		awaitKnown(next);
 		Map<String, String> reasons = Map.of(badValue.toString(), "value is not JSON", "not-a-book-id",
-				"key is not a book id", wrongShape.toString(), "value is not the snapshot of book");
+				"key is not an id", wrongShape.toString(), "value is not the snapshot of");
 		for (String key : reasons.keySet()) {
 			ConsumerRecord<String, String> dead = TopicRecords
 				.awaitRecords(bootstrapServers, "library.catalog.books.DLT", key, 1)

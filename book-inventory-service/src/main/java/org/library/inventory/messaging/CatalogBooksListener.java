@@ -1,15 +1,11 @@
 package org.library.inventory.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.library.inventory.Inventory;
-import org.library.platform.kafka.UnreadableRecord;
+import org.library.platform.kafka.Records;
 import org.library.platform.web.Actor;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -36,43 +32,16 @@ class CatalogBooksListener {
 
 	@KafkaListener(topics = TOPIC)
 	void on(ConsumerRecord<String, String> record) {
-		UUID bookId = bookId(record.key());
-		Actor.runAs(header(record, "ce_actor"), () -> {
+		UUID bookId = Records.idKey(record);
+		Actor.runAs(Records.header(record, "ce_actor"), () -> {
 			if (record.value() == null) {
 				inventory.bookRemoved(bookId);
 			}
 			else {
-				checkSnapshot(bookId, record.value());
+				Records.snapshot(json, record, bookId);
 				inventory.bookPublished(bookId);
 			}
 		});
-	}
-
-	private static UUID bookId(String key) {
-		try {
-			return UUID.fromString(key);
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new UnreadableRecord("key is not a book id: " + key);
-		}
-	}
-
-	private void checkSnapshot(UUID bookId, String value) {
-		JsonNode snapshot;
-		try {
-			snapshot = json.readTree(value);
-		}
-		catch (JacksonException ex) {
-			throw new UnreadableRecord("value is not JSON: " + ex.getOriginalMessage(), ex);
-		}
-		if (!snapshot.isObject() || !bookId.toString().equals(snapshot.path("id").asString(null))) {
-			throw new UnreadableRecord("value is not the snapshot of book " + bookId);
-		}
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 }

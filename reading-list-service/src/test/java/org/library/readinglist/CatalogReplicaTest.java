@@ -1,0 +1,165 @@
+package org.library.readinglist;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.library.testsupport.CatalogTopicFeed;
+import org.library.testsupport.Http;
+import org.library.testsupport.TopicRecords;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The reading list's own copy of the catalog follows the catalog's topic, and only the topic.
+ */
+@ReadingListIntegrationTest
+class CatalogReplicaTest {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Value("${spring.datasource.url}")
+	String url;
+
+	Http http;
+
+	CatalogTopicFeed catalog;
+
+	@BeforeEach
+	void setUp() {
+		http = new Http(port);
+		catalog = new CatalogTopicFeed(bootstrapServers);
+	}
+
+	@AfterEach
+	void tearDown() {
+		catalog.close();
+	}
+
+	@Test
+	void aRenameInTheCatalogShowsInEveryListThatHoldsTheBook() {
+		UUID book = UUID.randomUUID();
+		catalog.snapshot(book, 0, "Working title", List.of("First Author"), "librarian");
+		String ada = "ada-" + book.toString().substring(0, 8);
+		String bob = "bob-" + book.toString().substring(0, 8);
+		await().atMost(Duration.ofSeconds(30)).until(() -> http.put(item(ada, book), "").status() == 201);
+		http.put(item(bob, book), "");
+
+		catalog.snapshot(book, 1, "Final title", List.of("First Author", "Second Author"), "librarian");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> "Final title".equals(firstItem(ada).get("title").asString()));
+		JsonNode shownToBob = firstItem(bob);
+		assertThat(shownToBob.get("title").asString()).isEqualTo("Final title");
+		assertThat(shownToBob.get("authors")).hasSize(2);
+	}
+
+	@Test
+	void anOlderSnapshotDeliveredLateDoesNotUndoANewerOne() {
+		UUID book = UUID.randomUUID();
+		String reader = "late-" + book.toString().substring(0, 8);
+		catalog.snapshot(book, 0, "v0", List.of("A"), "librarian");
+		catalog.snapshot(book, 2, "v2", List.of("A"), "librarian");
+		catalog.snapshot(book, 1, "v1", List.of("A"), "librarian");
+		UUID sentinel = catalog.bookAdded();
+		await().atMost(Duration.ofSeconds(30)).until(() -> http.put(item(reader, sentinel), "").status() == 201);
+		http.put(item(reader, book), "");
+
+		assertThat(http.get("/api/readers/" + reader + "/reading-list").json().get("items"))
+			.extracting(item -> item.get("title").asString())
+			.contains("v2");
+	}
+
+	@Test
+	void aBookRemovedFromTheCatalogStaysOnListsFlagged() {
+		UUID book = UUID.randomUUID();
+		String reader = "kept-" + book.toString().substring(0, 8);
+		catalog.snapshot(book, 0, "Doomed", List.of("A"), "librarian");
+		await().atMost(Duration.ofSeconds(30)).until(() -> http.put(item(reader, book), "").status() == 201);
+
+		catalog.tombstone(book, "librarian");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> firstItem(reader).get("removedFromCatalog").asBoolean());
+		assertThat(firstItem(reader).get("title").asString()).isEqualTo("Doomed");
+	}
+
+	@Test
+	void replayingTheTopicTwiceGivesTheSameRows() {
+		UUID kept = UUID.randomUUID();
+		UUID removed = UUID.randomUUID();
+		Runnable history = () -> {
+			catalog.snapshot(kept, 0, "Kept", List.of("A"), "a");
+			catalog.snapshot(removed, 0, "Removed", List.of("B"), "a");
+			catalog.snapshot(kept, 1, "Kept, renamed", List.of("A", "C"), "a");
+			catalog.tombstone(removed, "a");
+		};
+		history.run();
+		awaitApplied();
+		List<Map<String, Object>> before = rows(kept, removed);
+		assertThat(before).hasSize(2);
+
+		history.run();
+		history.run();
+		awaitApplied();
+
+		assertThat(rows(kept, removed)).isEqualTo(before);
+	}
+
+	@Test
+	void anUnreadableRecordGoesToTheDeadLetterTopicAndTheNextIsApplied() {
+		UUID noTitle = UUID.randomUUID();
+		catalog.raw(noTitle.toString(), "{\"id\":\"" + noTitle + "\",\"isbn\":\"9780441478125\",\"authors\":[\"A\"]}");
+		catalog.raw("not-an-id", "{}");
+		UUID next = UUID.randomUUID();
+		catalog.snapshot(next, 0, "After the poison", List.of("A"), "librarian");
+
+		String reader = "after-" + next.toString().substring(0, 8);
+		await().atMost(Duration.ofSeconds(30)).until(() -> http.put(item(reader, next), "").status() == 201);
+		Map<String, String> reasons = Map.of(noTitle.toString(), "has no title", "not-an-id", "key is not an id");
+		reasons.forEach((key, reason) -> {
+			ConsumerRecord<String, String> dead = TopicRecords
+				.awaitRecords(bootstrapServers, "library.catalog.books.DLT", key, 1)
+				.getFirst();
+			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reason);
+		});
+	}
+
+	/** A fresh book's snapshot, sent last, has been applied: everything before it on its partition has too. */
+	private void awaitApplied() {
+		UUID sentinel = catalog.bookAdded();
+		await().atMost(Duration.ofSeconds(30)).until(() -> !rows(sentinel).isEmpty());
+	}
+
+	private JsonNode firstItem(String reader) {
+		return http.get("/api/readers/" + reader + "/reading-list").json().get("items").get(0);
+	}
+
+	private List<Map<String, Object>> rows(UUID... books) {
+		return JdbcClient.create(new DriverManagerDataSource(url, "reading_list_owner", "reading_list_owner"))
+			.sql("SELECT book_id, isbn, title, array_to_string(authors, '|') AS authors, catalog_version, removed "
+					+ "FROM catalog_book WHERE book_id = ANY(?) ORDER BY book_id")
+			.param(books)
+			.query()
+			.listOfRows();
+	}
+
+	private static String item(String reader, UUID book) {
+		return "/api/readers/" + reader + "/reading-list/" + book;
+	}
+
+}
