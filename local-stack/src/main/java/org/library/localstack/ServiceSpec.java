@@ -12,6 +12,7 @@ record ServiceSpec(String name, int defaultPort, String portVariable) {
 	/** Every service of the suite; each service's issue adds its line. */
 	static final List<ServiceSpec> ALL = List.of(new ServiceSpec("book-catalog-service", 8081, "BOOK_CATALOG_PORT"),
 			new ServiceSpec("book-inventory-service", 8082, "BOOK_INVENTORY_PORT"),
+			new ServiceSpec("reading-list-service", 8083, "READING_LIST_PORT"),
 			new ServiceSpec("audit-service", 8084, "AUDIT_PORT"));
 
 	Path jar(Path root) {

@@ -33,6 +33,10 @@ class LocalStackIT {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+	/** What the audit trail must hold for the book, each once. */
+	private static final String[] STORY = { "BookAdded", "CopiesAdded", "CopyCheckedOut", "BookListed",
+			"BookUpdated" };
+
 	private final Path jar = Path.of(System.getProperty("localStackJar", "target/local-stack.jar"));
 
 	private final Path data = Path.of(System.getProperty("localStackData", "target/it-data"));
@@ -44,10 +48,11 @@ class LocalStackIT {
 		int kafka = freePort();
 		int catalog = freePort();
 		int inventory = freePort();
+		int readingList = freePort();
 		int audit = freePort();
 		List<String> arguments = List.of("--postgres-port=" + postgres, "--kafka-port=" + kafka,
-				"--book-catalog-port=" + catalog, "--book-inventory-port=" + inventory, "--audit-port=" + audit,
-				"--data-dir=" + data);
+				"--book-catalog-port=" + catalog, "--book-inventory-port=" + inventory,
+				"--reading-list-port=" + readingList, "--audit-port=" + audit, "--data-dir=" + data);
 
 		String bookId;
 		String isbn = "9780441478125";
@@ -75,9 +80,25 @@ class LocalStackIT {
 				.isEqualTo(200);
 			assertThat(send(inventory, "/api/inventory/" + bookId + "/checkouts", "").statusCode()).isEqualTo(201);
 
-			// common ownership: both services' changes reach the one audit trail, each once
+			// single ownership: a reader lists the book, and sees the catalog's rename through the list's own copy
+			String list = "/api/readers/reader-42/reading-list";
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> actions(audit, bookId).equals(List.of("CopyCheckedOut", "CopiesAdded", "BookAdded")));
+				.until(() -> put(readingList, list + "/" + bookId).statusCode() == 201);
+			HttpResponse<String> renamed = HTTP.send(HttpRequest.newBuilder(URI.create(
+					"http://localhost:" + catalog + "/api/books/" + bookId))
+				.header("Content-Type", "application/json")
+				.header("If-Match", "\"0\"")
+				.PUT(HttpRequest.BodyPublishers.ofString(("{\"isbn\":\"%s\",\"title\":\"The Left Hand of Darkness (Ace)\","
+						+ "\"authors\":[\"Ursula K. Le Guin\"]}").formatted(isbn)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(renamed.statusCode()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> send(readingList, list, null).body().contains("The Left Hand of Darkness (Ace)"));
+
+			// common ownership: every service's changes reach the one audit trail, each once
+			// (in the order each service's relay delivered them, so compared as a set)
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(STORY));
 		}
 		finally {
 			first.stop();
@@ -97,7 +118,9 @@ class LocalStackIT {
 			assertThat(kept.body()).contains(isbn, "The Left Hand of Darkness");
 			awaitRecordOnTopic(kafka, bookId);
 			assertThat(send(inventory, "/api/inventory/" + bookId, null).body()).contains("\"onLoan\":1");
-			assertThat(actions(audit, bookId)).containsExactly("CopyCheckedOut", "CopiesAdded", "BookAdded");
+			assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(STORY);
+			assertThat(send(readingList, "/api/readers/reader-42/reading-list", null).body())
+				.contains("The Left Hand of Darkness (Ace)");
 		}
 		finally {
 			second.stop();
@@ -112,7 +135,8 @@ class LocalStackIT {
 			taken.bind(new InetSocketAddress("localhost", 0));
 			Stack stack = Stack.start(jar, List.of("--postgres-port=" + taken.getLocalPort(),
 					"--kafka-port=" + freePort(), "--book-catalog-port=" + freePort(),
-					"--book-inventory-port=" + freePort(), "--audit-port=" + freePort(), "--data-dir=" + data),
+					"--book-inventory-port=" + freePort(), "--reading-list-port=" + freePort(),
+					"--audit-port=" + freePort(), "--data-dir=" + data),
 					data.resolveSibling("it-taken.log"));
 			assertThat(stack.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -142,6 +166,12 @@ class LocalStackIT {
 			actions.add(action.group(1));
 		}
 		return actions;
+	}
+
+	private static HttpResponse<String> put(int port, String path) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.PUT(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** GET when there is no body, POST of JSON otherwise. */
