@@ -26,16 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts the built local-stack jar as a user does, and uses the catalog over HTTP; then stops it the way
- * Ctrl-C does and starts it again on the same data.
+ * The end-to-end story, with the suite started as users start it (the built local-stack jar, real processes):
+ * a book is created in the catalog, appears in the inventory, gets copies, is lent, goes on a reader's list and
+ * is renamed; the suite is stopped the way Ctrl-C does and started again on the same data; the copy comes back,
+ * the book is removed (WITHDRAWN in the inventory, flagged on the list), and its whole story is read back from
+ * the audit API, each event once.
  */
 class LocalStackIT {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	/** What the audit trail must hold for the book, each once. */
+	/** What the audit trail must hold for the book before the restart, each once. */
 	private static final String[] STORY = { "BookAdded", "CopiesAdded", "CopyCheckedOut", "BookListed",
 			"BookUpdated" };
+
+	/** ...and at the end of its life. */
+	private static final String[] WHOLE_STORY = { "BookAdded", "CopiesAdded", "CopyCheckedOut", "BookListed",
+			"BookUpdated", "CopyReturned", "BookRemoved", "BookWithdrawn" };
 
 	private final Path jar = Path.of(System.getProperty("localStackJar", "target/local-stack.jar"));
 
@@ -121,6 +128,19 @@ class LocalStackIT {
 			assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(STORY);
 			assertThat(send(readingList, "/api/readers/reader-42/reading-list", null).body())
 				.contains("The Left Hand of Darkness (Ace)");
+
+			// the rest of the book's life, on the restarted suite: returned, then removed from the catalog
+			assertThat(send(inventory, "/api/inventory/" + bookId + "/returns", "").statusCode()).isEqualTo(200);
+			assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + catalog + "/api/books/" + bookId))
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> send(inventory, "/api/inventory/" + bookId, null).body().contains("\"WITHDRAWN\""));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> send(readingList, "/api/readers/reader-42/reading-list", null).body()
+					.contains("\"removedFromCatalog\":true"));
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(WHOLE_STORY));
 		}
 		finally {
 			second.stop();
