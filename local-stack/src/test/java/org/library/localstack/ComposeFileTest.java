@@ -1,0 +1,136 @@
+package org.library.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs where this is built, so docker-compose.yml is checked against the code instead: every
+ * service is there with its port, its database roles and its Kafka address as its own configuration names
+ * them, and Postgres runs the one provisioning script.
+ */
+class ComposeFileTest {
+
+	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+	/** {@code ${NAME:default}} in a service's application.yml. */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+):([^}]*)}");
+
+	private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
+
+	@Test
+	void everyServiceIsBuiltFromTheRepositoryOnItsPortAfterPostgresAndKafkaAreHealthy() {
+		for (ServiceSpec spec : ServiceSpec.ALL) {
+			Map<String, Object> service = service(spec.name());
+			assertThat(map(map(service, "build"), "args")).as(spec.name()).containsEntry("SERVICE", spec.name());
+			assertThat(list(service, "ports")).as(spec.name())
+				.containsExactly(spec.defaultPort() + ":" + spec.defaultPort());
+			Map<String, Object> dependsOn = map(service, "depends_on");
+			for (String infrastructure : List.of("postgres", "kafka")) {
+				assertThat(map(dependsOn, infrastructure)).as(spec.name() + " waits for " + infrastructure)
+					.containsEntry("condition", "service_healthy");
+			}
+			assertThat(String.valueOf(map(service, "healthcheck").get("test")))
+				.contains("http://localhost:" + spec.defaultPort() + "/actuator/health/readiness");
+		}
+	}
+
+	@Test
+	void everyServiceGetsTheRolesAndAddressesItsConfigurationNames() throws IOException {
+		for (ServiceSpec spec : ServiceSpec.ALL) {
+			Map<String, Object> environment = map(service(spec.name()), "environment");
+			Map<String, String> placeholders = placeholders(
+					ROOT.resolve(spec.name()).resolve("src/main/resources/application.yml"));
+
+			assertThat(placeholders).as(spec.name() + " port").containsEntry(spec.portVariable(),
+					Integer.toString(spec.defaultPort()));
+			for (String password : placeholders.keySet().stream().filter(name -> name.endsWith("_PASSWORD")).toList()) {
+				assertThat(environment).as(spec.name() + " is given " + password).containsKey(password);
+				String role = placeholders.get(password);
+				assertThat(String.valueOf(environment.get(password))).as(password + " defaults to its role")
+					.endsWith(":-" + role + "}");
+			}
+			assertThat(placeholders.keySet()).as(spec.name()).contains("LIBRARY_DB_URL", "KAFKA_BOOTSTRAP_SERVERS");
+			assertThat(environment).containsEntry("LIBRARY_DB_URL", "jdbc:postgresql://postgres:5432/library");
+			assertThat(advertisedListeners()).contains("INTERNAL://" + environment.get("KAFKA_BOOTSTRAP_SERVERS"));
+		}
+	}
+
+	@Test
+	void postgresRunsTheOneProvisioningScriptWithEveryRolesPassword() throws IOException {
+		Map<String, Object> postgres = service("postgres");
+		assertThat(list(postgres, "volumes")).contains("./infra/postgres/provision.sql:/provision/provision.sql:ro")
+			.anySatisfy(volume -> assertThat(volume)
+				.startsWith("./infra/postgres/docker-provision.sh:/docker-entrypoint-initdb.d/"));
+		Matcher variable = Pattern.compile(":'([a-z_]+)_password'")
+			.matcher(Files.readString(ROOT.resolve("infra/postgres/provision.sql")));
+		Set<String> roles = new LinkedHashSet<>();
+		while (variable.find()) {
+			roles.add(variable.group(1));
+		}
+		assertThat(roles).hasSize(8);
+		for (String role : roles) {
+			assertThat(map(postgres, "environment")).containsKey(role.toUpperCase() + "_PASSWORD");
+		}
+		assertThat(Files.readString(ROOT.resolve("infra/postgres/docker-provision.sh")))
+			.contains(String.join(" ", List.copyOf(roles).subList(0, 2)));
+	}
+
+	@Test
+	void kafkaLeavesTopicsToTheServicesThatOwnThem() {
+		assertThat(map(service("kafka"), "environment")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+		assertThat(String.valueOf(service("kafka").get("image"))).startsWith("apache/kafka:4");
+		assertThat(String.valueOf(service("postgres").get("image"))).isEqualTo("postgres:18");
+	}
+
+	private String advertisedListeners() {
+		return String.valueOf(map(service("kafka"), "environment").get("KAFKA_ADVERTISED_LISTENERS"));
+	}
+
+	private Map<String, Object> service(String name) {
+		Map<String, Object> service = map(map(compose, "services"), name);
+		assertThat(service).as("service %s in docker-compose.yml", name).isNotNull();
+		return service;
+	}
+
+	/** Every {@code ${NAME:default}} of a configuration file, by name. */
+	private static Map<String, String> placeholders(Path file) throws IOException {
+		Matcher placeholder = PLACEHOLDER.matcher(Files.readString(file));
+		Map<String, String> found = new java.util.LinkedHashMap<>();
+		while (placeholder.find()) {
+			found.put(placeholder.group(1), placeholder.group(2));
+		}
+		return found;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Map<String, Object> parent, String key) {
+		return (Map<String, Object>) parent.get(key);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> list(Map<String, Object> parent, String key) {
+		return (List<String>) parent.get(key);
+	}
+
+	private static Map<String, Object> yaml(Path file) {
+		try {
+			return new Yaml().load(Files.readString(file));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
