@@ -134,6 +134,15 @@ class AuditQueryTest {
 	}
 
 	@Test
+	void servesTheEventContractOfTheAuditTopic() {
+		var asyncApi = http.get("/contracts/asyncapi.yaml");
+		assertThat(asyncApi.status()).isEqualTo(200);
+		assertThat(asyncApi.body()).contains("address: library.audit");
+		assertThat(http.get("/contracts/schemas/audit-event.schema.json").json().get("title").asString())
+			.isEqualTo("Audit event");
+	}
+
+	@Test
 	void servesOpenApiAndHealthProbes() {
 		assertThat(http.get("/v3/api-docs").json().get("paths").has("/api/audit-events")).isTrue();
 		assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");

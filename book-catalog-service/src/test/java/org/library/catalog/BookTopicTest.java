@@ -1,5 +1,6 @@
 package org.library.catalog;
 
+import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
 import org.library.testsupport.TopicRecords;
 import java.time.Instant;
@@ -58,6 +59,11 @@ class BookTopicTest {
 		assertThat(updated.get("title").asString()).isEqualTo("Kindred (25th anniversary)");
 		assertThat(updated.get("version").asLong()).isEqualTo(1);
 		assertThat(records.get(2).value()).as("tombstone").isNull();
+		// the published contract describes the real records
+		assertThat(Contracts.violations(Contracts.BOOK_SNAPSHOT, records.get(0).value())).isEmpty();
+		assertThat(Contracts.violations(Contracts.BOOK_SNAPSHOT, records.get(1).value())).isEmpty();
+		assertThat(Contracts.violations(Contracts.BOOK_SNAPSHOT, records.get(1).value().replace("{", "{\"extra\":1,")))
+			.as("the contract is strict enough to notice drift").isNotEmpty();
 
 		assertThat(records).extracting(record -> TopicRecords.header(record, "ce_type"))
 			.containsExactly("org.library.catalog.BookAdded", "org.library.catalog.BookUpdated",
@@ -104,6 +110,18 @@ class BookTopicTest {
 			assertThat(event.get("details").get("isbn").asString()).isEqualTo(isbn);
 		});
 		assertThat(events.get(1).get("details").get("title").asString()).isEqualTo("Dawn (Xenogenesis 1)");
+		assertThat(records).allSatisfy(
+				record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
+	}
+
+	@Test
+	void servesTheEventContractOfTheTopicItOwns() {
+		Http http = new Http(port);
+		var asyncApi = http.get("/contracts/asyncapi.yaml");
+		assertThat(asyncApi.status()).isEqualTo(200);
+		assertThat(asyncApi.body()).contains("asyncapi: 3.0.0", "address: library.catalog.books");
+		assertThat(http.get("/contracts/schemas/book-snapshot.schema.json").json().get("title").asString())
+			.isEqualTo("Book snapshot");
 	}
 
 	@Test

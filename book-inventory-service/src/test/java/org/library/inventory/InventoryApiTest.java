@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.library.testsupport.CatalogTopicFeed;
+import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
@@ -181,6 +182,8 @@ class InventoryApiTest {
 			assertThat(event.get("entityId").asString()).isEqualTo(book.toString());
 		});
 		assertThat(events.getFirst().get("details").get("count").asInt()).isEqualTo(2);
+		assertThat(records).allSatisfy(
+				record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
 		assertThat(records).allSatisfy(record -> assertThat(TopicRecords.header(record, "ce_id"))
 			.isEqualTo(Http.JSON.readTree(record.value()).get("id").asString()));
 	}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.library.testsupport.CatalogTopicFeed;
+import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
@@ -250,6 +251,8 @@ class ReadingListApiTest {
 			assertThat(event.get("details").get("readerId").asString()).isEqualTo(reader);
 		});
 		assertThat(events.get(1).get("details").get("to").asString()).isEqualTo("FINISHED");
+		assertThat(records).allSatisfy(
+				record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
 	}
 
 	@Test
