@@ -1,6 +1,5 @@
 package org.library.catalog;
 
-import org.library.testsupport.Http;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;

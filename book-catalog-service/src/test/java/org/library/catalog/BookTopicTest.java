@@ -1,8 +1,5 @@
 package org.library.catalog;
 
-import org.library.testsupport.Contracts;
-import org.library.testsupport.Http;
-import org.library.testsupport.TopicRecords;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,9 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.Contracts;
+import org.library.testsupport.Http;
+import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;

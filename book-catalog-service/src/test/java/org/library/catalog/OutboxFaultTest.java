@@ -1,7 +1,5 @@
 package org.library.catalog;
 
-import org.library.testsupport.Http;
-import org.library.testsupport.TopicRecords;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
@@ -10,6 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.library.infrastructure.EmbeddedKafkaServer;
 import org.library.infrastructure.LibraryInfrastructure;
+import org.library.testsupport.Http;
+import org.library.testsupport.TopicRecords;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
