@@ -1,87 +1,81 @@
 package org.library.inventory;
 
-import java.net.URI;
 import java.util.UUID;
 
+import org.library.platform.web.Problem;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * The outcomes an inventory request can be refused with, each its own problem type.
+ * The outcomes an inventory request can be refused with, each its own problem type. A refusal about a book's
+ * copies carries the copies as they were, so the caller sees why.
  */
 public final class InventoryProblems {
 
 	private InventoryProblems() {
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail, BookStock stock) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:library:problem:" + type));
-		problem.setTitle(title);
-		if (stock != null) {
-			problem.setProperty("availableCopies", stock.availableCopies());
-			problem.setProperty("onLoan", stock.onLoan());
-			problem.setProperty("status", stock.status());
+	/** A 409 that shows the stock that refused the request. */
+	abstract static class StockConflict extends Problem {
+
+		StockConflict(String type, String title, String detail, BookStock stock) {
+			super(HttpStatus.CONFLICT, type, title, detail);
+			set("availableCopies", stock.availableCopies());
+			set("onLoan", stock.onLoan());
+			set("status", stock.status());
 		}
-		return problem;
+
 	}
 
-	public static final class BookNotKnown extends ErrorResponseException {
+	public static final class BookNotKnown extends Problem {
 
 		public BookNotKnown(UUID bookId) {
-			super(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "book-not-known", "Book not known",
-					"The inventory has not seen book " + bookId + " in the catalog (yet)", null), null);
+			super(HttpStatus.NOT_FOUND, "book-not-known", "Book not known",
+					"The inventory has not seen book " + bookId + " in the catalog (yet)");
 		}
 
 	}
 
-	public static final class NoCopyAvailable extends ErrorResponseException {
+	public static final class NoCopyAvailable extends StockConflict {
 
 		public NoCopyAvailable(BookStock stock) {
-			super(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "no-copy-available", "No copy available",
-					"All copies of book " + stock.bookId() + " are on loan", stock), null);
+			super("no-copy-available", "No copy available", "All copies of book " + stock.bookId() + " are on loan",
+					stock);
 		}
 
 	}
 
-	public static final class BookWithdrawn extends ErrorResponseException {
+	public static final class BookWithdrawn extends StockConflict {
 
 		public BookWithdrawn(BookStock stock) {
-			super(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "book-withdrawn", "Book withdrawn",
-					"Book " + stock.bookId() + " was removed from the catalog; copies can only be returned", stock),
-					null);
+			super("book-withdrawn", "Book withdrawn",
+					"Book " + stock.bookId() + " was removed from the catalog; copies can only be returned", stock);
 		}
 
 	}
 
-	public static final class NoCopyOnLoan extends ErrorResponseException {
+	public static final class NoCopyOnLoan extends StockConflict {
 
 		public NoCopyOnLoan(BookStock stock) {
-			super(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "no-copy-on-loan", "No copy on loan",
-					"No copy of book " + stock.bookId() + " is on loan", stock), null);
+			super("no-copy-on-loan", "No copy on loan", "No copy of book " + stock.bookId() + " is on loan", stock);
 		}
 
 	}
 
-	public static final class CopiesOnLoan extends ErrorResponseException {
+	public static final class CopiesOnLoan extends StockConflict {
 
 		public CopiesOnLoan(BookStock stock, int count) {
-			super(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "copies-on-loan", "Copies on loan",
-					"Cannot take " + count + " copies of book " + stock.bookId() + " out of stock: only "
-							+ stock.availableCopies() + " are on the shelf",
-					stock), null);
+			super("copies-on-loan", "Copies on loan", "Cannot take " + count + " copies of book " + stock.bookId()
+					+ " out of stock: only " + stock.availableCopies() + " are on the shelf", stock);
 		}
 
 	}
 
-	public static final class TooManyCopies extends ErrorResponseException {
+	public static final class TooManyCopies extends StockConflict {
 
 		public TooManyCopies(BookStock stock, int count) {
-			super(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "too-many-copies", "Too many copies",
-					"Adding " + count + " copies would take book " + stock.bookId() + " over "
-							+ Stock.MAX_COPIES + " copies",
-					stock), null);
+			super("too-many-copies", "Too many copies", "Adding " + count + " copies would take book "
+					+ stock.bookId() + " over " + Stock.MAX_COPIES + " copies", stock);
 		}
 
 	}

@@ -41,25 +41,34 @@ class CatalogBooksListener {
 			return;
 		}
 		JsonNode book = Records.snapshot(json, record, bookId);
-		readingLists.catalogSnapshot(bookId, book.path("version").asLong(0), text(book, "isbn"), text(book, "title"),
-				authors(book));
+		readingLists.catalogSnapshot(bookId, book.path("version").asLong(0), text(book, "isbn", 13),
+				text(book, "title", 500), authors(book));
 	}
 
-	private static String text(JsonNode book, String field) {
+	/** Bounded as the catalog's contract bounds it, so no producer can store more than a book's description. */
+	private static String text(JsonNode book, String field, int maxLength) {
 		String value = book.path(field).asString(null);
 		if (value == null || value.isBlank()) {
 			throw new UnreadableRecord("the book snapshot has no " + field);
+		}
+		if (value.length() > maxLength) {
+			throw new UnreadableRecord("the book snapshot's " + field + " is longer than " + maxLength);
 		}
 		return value;
 	}
 
 	private static List<String> authors(JsonNode book) {
 		JsonNode authors = book.path("authors");
-		if (!authors.isArray() || authors.isEmpty()) {
-			throw new UnreadableRecord("the book snapshot has no authors");
+		if (!authors.isArray() || authors.isEmpty() || authors.size() > 50) {
+			throw new UnreadableRecord("the book snapshot needs 1 to 50 authors");
 		}
 		List<String> names = new ArrayList<>();
-		authors.forEach(author -> names.add(author.asString()));
+		for (JsonNode author : authors) {
+			if (!author.isString() || author.asString().isBlank() || author.asString().length() > 200) {
+				throw new UnreadableRecord("each author must be text of 1 to 200 characters");
+			}
+			names.add(author.asString());
+		}
 		return names;
 	}
 
