@@ -25,6 +25,9 @@ public class AuditLog {
 	private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
 	};
 
+	/** The advisory lock appends hold until they commit (an arbitrary number, the same in every instance). */
+	static final long APPEND_LOCK = 0x6C6962_417564L;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -36,6 +39,10 @@ public class AuditLog {
 
 	/**
 	 * Stores the events in one statement; an event whose id is already stored is skipped, not an error.
+	 *
+	 * <p>Appends take one lock, so however many instances ingest, they commit one after another and the
+	 * recording order ({@code seq}) is the commit order: once a row is visible, no row with a lower {@code seq}
+	 * can appear later, and a reader paging by {@code seq} never misses one.
 	 * @return how many were new
 	 */
 	@Transactional
@@ -43,6 +50,7 @@ public class AuditLog {
 		if (events.isEmpty()) {
 			return 0;
 		}
+		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleValue();
 		int size = events.size();
 		UUID[] ids = new UUID[size];
 		Timestamp[] occurred = new Timestamp[size];

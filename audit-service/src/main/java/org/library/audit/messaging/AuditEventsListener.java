@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Stores each poll of library.audit with one INSERT. A record that is not a valid audit event stops the batch
  * there: the events before it are stored, it goes to the dead-letter topic with the reason, and the records
- * after it are delivered again. Redelivered events are skipped by their id, so at-least-once delivery ends in
- * exactly one row per event.
+ * after it are delivered again. A database that fails is waited out and the batch delivered again. Redelivered
+ * events are skipped by their id, so at-least-once delivery ends in exactly one row per event.
  */
 @Component
 class AuditEventsListener {
@@ -43,11 +43,25 @@ class AuditEventsListener {
 				events.add(read(records.get(index)));
 			}
 			catch (UnreadableRecord ex) {
-				log.append(events);
+				store(events);
 				throw new BatchListenerFailedException(ex.getMessage(), ex, index);
 			}
 		}
-		log.append(events);
+		store(events);
+	}
+
+	/**
+	 * A failure to store is a fault, never poison: it is reported against the batch's first record, so the error
+	 * handler waits it out and redelivers the batch from there, rather than retrying this batch as a whole and
+	 * dead-lettering all of it when a later try stops at an unreadable record.
+	 */
+	private void store(List<AuditEvent> events) {
+		try {
+			log.append(events);
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("the batch could not be stored", ex, 0);
+		}
 	}
 
 	private AuditEvent read(ConsumerRecord<String, String> record) {

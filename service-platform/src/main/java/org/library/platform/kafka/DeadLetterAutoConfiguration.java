@@ -1,28 +1,39 @@
 package org.library.platform.kafka;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.kafka.KafkaException;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka conventions every service shares. Topics are declared by {@link TopicDeclarer}. The error handler every
- * listener container of a service gets: a failing record is retried a few times
- * ({@code library.kafka.retries}, {@code library.kafka.retry-interval}); an {@link UnreadableRecord} is not
- * retried at all. Then the record is published to {@code <topic>.DLT}, with the exception in the
- * {@code kafka_dlt-exception-*} headers, and the consumer moves on.
+ * Kafka conventions every consuming service shares. Topics are declared by {@link TopicDeclarer}.
+ *
+ * <p>The error handler every listener container gets tells poison from faults ({@link ConsumerFailures}). A
+ * record that cannot be read goes to {@code <topic>.DLT} at once, with the reason in the
+ * {@code kafka_dlt-exception-*} headers, and the partition moves on. Any other failure (database away, a
+ * timeout, a serialization failure, the broker away while dead-lettering) is retried with exponential backoff,
+ * {@code library.kafka.retry.initial-interval} (200 ms) doubling up to {@code library.kafka.retry.max-interval}
+ * (30 s), for as long as it takes: the record is never skipped. {@link StuckConsumers} reports it meanwhile.
+ * Dead letters are counted and redriven through {@link DeadLetters}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class DeadLetterAutoConfiguration {
@@ -37,18 +48,38 @@ public class DeadLetterAutoConfiguration {
 		return TopicBuilder.name(deadLetterTopic(topic)).partitions(1).replicas(replicas).build();
 	}
 
+	/** Named {@code consumers} in health. */
+	@Bean
+	StuckConsumers consumers() {
+		return new StuckConsumers(Clock.systemUTC());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
-	DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka,
-			@Value("${library.kafka.retries:2}") long retries,
-			@Value("${library.kafka.retry-interval:200ms}") Duration interval) {
+	DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka, StuckConsumers stuck,
+			@Value("${library.kafka.retry.initial-interval:200ms}") Duration initialInterval,
+			@Value("${library.kafka.retry.max-interval:30s}") Duration maxInterval) {
 		// partition -1: the dead-letter topic need not have as many partitions as the topic it serves
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-				new FixedBackOff(interval.toMillis(), retries));
-		handler.addNotRetryableExceptions(UnreadableRecord.class);
+		// no limit on attempts or elapsed time: a fault is waited out, never turned into a dead letter
+		ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+		backOff.setMaxInterval(maxInterval.toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		Map<Class<? extends Throwable>, Boolean> retryable = new LinkedHashMap<>();
+		ConsumerFailures.UNREADABLE.forEach(unreadable -> retryable.put(unreadable, false));
+		handler.setClassifications(retryable, true);
+		handler.setRetryListeners(stuck);
+		// StuckConsumers logs an incident once; the container would log every failed try
+		handler.setLogLevel(KafkaException.Level.DEBUG);
 		return handler;
+	}
+
+	@Bean
+	@ConditionalOnAvailableEndpoint
+	DeadLetters deadLetters(KafkaProperties kafka, KafkaListenerEndpointRegistry listeners,
+			@Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group) {
+		return new DeadLetters(kafka.buildAdminProperties(), group, listeners);
 	}
 
 	@Bean

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +51,22 @@ public class OutboxAutoConfiguration {
 		producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
 		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), template, json, properties);
+	}
+
+	/** The backlog in health: pending events, the age of the oldest, and since when delivery fails, if it does. */
+	@Bean
+	HealthIndicator outboxHealthIndicator(OutboxRelay relay) {
+		return () -> {
+			OutboxRelay.Backlog backlog = relay.backlog();
+			Health.Builder health = Health.up()
+				.withDetail("pending", backlog.pending())
+				.withDetail("oldestAgeSeconds", backlog.oldestAge().toSeconds());
+			if (backlog.failingSince() != null) {
+				health.withDetail("failingSince", backlog.failingSince().toString())
+					.withDetail("lastError", backlog.lastError());
+			}
+			return health.build();
+		};
 	}
 
 	@Bean

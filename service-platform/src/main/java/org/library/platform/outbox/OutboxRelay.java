@@ -2,12 +2,15 @@ package org.library.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -26,8 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * acknowledged every one of a batch. A failed batch stays and is retried with backoff, for as long as it
  * takes; a batch that was partly sent is sent again, which consumers absorb (they are idempotent).
  *
- * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can relay
- * side by side without sending the same batch at the same time.
+ * <p>At most one relay per service schema sends at a time, however many instances of the service run: each
+ * batch is sent under a transaction-scoped advisory lock named after the schema, and an instance that cannot
+ * take it leaves the batch to the one that holds it. Batches therefore reach Kafka one after another, in the
+ * order of the outbox, and per-key order holds on every topic. When the holder dies, its transaction ends,
+ * the lock is free, and another instance takes over at its next poll.
+ *
+ * <p>The relay thread never dies of a failure: anything thrown is caught, reported once per incident, and
+ * retried with backoff.
  */
 class OutboxRelay implements SmartLifecycle {
 
@@ -49,6 +58,11 @@ class OutboxRelay implements SmartLifecycle {
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private volatile boolean running;
+
+	/** When the current incident began, or {@code null} while batches go through. */
+	private volatile Instant failingSince;
+
+	private volatile String lastError;
 
 	private Thread worker;
 
@@ -93,13 +107,14 @@ class OutboxRelay implements SmartLifecycle {
 
 	private void relayUntilStopped() {
 		Duration backoff = properties.initialBackoff();
-		boolean failing = false;
 		while (running) {
 			try {
 				int sent = relayBatch();
-				if (failing) {
-					log.info("Outbox relay reached Kafka again");
-					failing = false;
+				if (failingSince != null) {
+					log.info("Outbox relay delivers again, after {} s", Duration.between(failingSince, Instant.now())
+						.toSeconds());
+					failingSince = null;
+					lastError = null;
 				}
 				backoff = properties.initialBackoff();
 				if (sent < properties.batchSize()) {
@@ -111,10 +126,16 @@ class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException ex) {
-				if (!failing) {
-					log.warn("Outbox relay cannot deliver yet, retrying with backoff: {}", ex.getMessage());
-					failing = true;
+			catch (Throwable ex) { // NOSONAR: the relay must outlive any failure, and say so
+				lastError = rootMessage(ex);
+				if (failingSince == null) {
+					failingSince = Instant.now();
+					if (ex instanceof Exception) {
+						log.warn("Outbox relay cannot deliver yet, retrying with backoff: {}", lastError);
+					}
+					else {
+						log.error("Outbox relay failed, retrying with backoff: {}", lastError, ex);
+					}
 				}
 				pause(backoff);
 				backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
@@ -124,13 +145,19 @@ class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Relays one batch in one transaction: the rows are deleted only if every record was acknowledged.
-	 * @return how many events were sent
+	 * @return how many events were sent; none when another instance holds the relay lock
 	 */
 	int relayBatch() {
 		Integer sent = transactions.execute(status -> {
+			boolean relaying = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'))")
+				.query(Boolean.class)
+				.single();
+			if (!relaying) {
+				return 0;
+			}
 			List<StoredEvent> batch = jdbc
 				.sql("SELECT id, topic, record_key, payload, headers::text AS headers FROM outbox_event "
-						+ "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+						+ "ORDER BY id LIMIT ?")
 				.param(properties.batchSize())
 				.query((row, n) -> new StoredEvent(row.getLong("id"), row.getString("topic"),
 						row.getString("record_key"), row.getString("payload"), row.getString("headers")))
@@ -146,7 +173,11 @@ class OutboxRelay implements SmartLifecycle {
 				CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
 					.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			}
-			catch (Exception ex) {
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while Kafka acknowledged the batch", ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
 				throw new IllegalStateException("Kafka did not acknowledge the batch: " + rootMessage(ex), ex);
 			}
 			jdbc.sql("DELETE FROM outbox_event WHERE id = ANY(?)")
@@ -155,6 +186,21 @@ class OutboxRelay implements SmartLifecycle {
 			return batch.size();
 		});
 		return sent == null ? 0 : sent;
+	}
+
+	/** What waits to be relayed, for health: how many events and how old the oldest is. */
+	Backlog backlog() {
+		return jdbc.sql("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_event")
+			.query((row, n) -> {
+				java.sql.Timestamp oldest = row.getTimestamp("oldest");
+				return new Backlog(row.getLong("pending"),
+						oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), Instant.now()),
+						failingSince, lastError);
+			})
+			.single();
+	}
+
+	record Backlog(long pending, Duration oldestAge, Instant failingSince, String lastError) {
 	}
 
 	private ProducerRecord<String, byte[]> toRecord(StoredEvent event) {

@@ -1,0 +1,46 @@
+package org.library.platform.kafka;
+
+import java.util.List;
+
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
+
+/**
+ * The one rule for what a consumer's failure means: a record that cannot be read is poison and goes to the
+ * dead-letter topic at once; every other failure is a fault that may pass, and is retried until it does.
+ */
+final class ConsumerFailures {
+
+	/** What makes a record unreadable: our own verdict, or Spring's when it cannot convert the record. */
+	static final List<Class<? extends Exception>> UNREADABLE = List.of(UnreadableRecord.class,
+			DeserializationException.class, ConversionException.class, MessageConversionException.class,
+			MethodArgumentResolutionException.class);
+
+	private ConsumerFailures() {
+	}
+
+	static boolean isUnreadable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			for (Class<? extends Exception> unreadable : UNREADABLE) {
+				if (unreadable.isInstance(cause)) {
+					return true;
+				}
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+}
