@@ -3,6 +3,8 @@ package org.library.audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +35,9 @@ class AuditIngestTest {
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
+
+	@Value("${spring.datasource.url}")
+	String url;
 
 	Http http;
 
@@ -108,6 +115,32 @@ class AuditIngestTest {
 			assertThat(TopicRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo("library.audit");
 			assertThat(http.get("/api/audit-events?entityId=" + key).json().get("items")).isEmpty();
 		});
+	}
+
+	@Test
+	void aDatabaseThatRefusesWritesStallsTheTrailWithoutDeadLettersAndEveryEventArrivesOnce() {
+		String book = UUID.randomUUID().toString();
+		long deadLetters = TopicRecords.count(bootstrapServers, "library.audit.DLT");
+		JdbcClient owner = JdbcClient
+			.create(new DriverManagerDataSource(url, "audit_owner", "audit_owner"));
+		owner.sql("REVOKE INSERT ON audit_event FROM audit_app").update();
+		List<UUID> sent = new ArrayList<>();
+		try {
+			for (int i = 0; i < 20; i++) {
+				sent.add(feed.send(book, "CopyCheckedOut", "reader-" + i));
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(http.health("consumers")));
+			assertThat(http.get("/api/audit-events?entityId=" + book).json().get("items")).isEmpty();
+		}
+		finally {
+			owner.sql("GRANT INSERT ON audit_event TO audit_app").update();
+		}
+
+		JsonNode page = awaitEvents(book, 20);
+		assertThat(page.get("items")).extracting(event -> UUID.fromString(event.get("id").asString()))
+			.containsExactlyInAnyOrderElementsOf(sent);
+		await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(http.health("consumers")));
+		assertThat(TopicRecords.count(bootstrapServers, "library.audit.DLT")).isEqualTo(deadLetters);
 	}
 
 	private JsonNode awaitEvents(String entityId, int count) {

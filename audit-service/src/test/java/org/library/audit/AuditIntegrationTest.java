@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a fault is retried until it passes; tests wait at most a second between tries
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "library.kafka.retry.max-interval=1s")
 @ContextConfiguration(initializers = LibraryInfrastructureInitializer.class)
 @interface AuditIntegrationTest {
 

@@ -149,6 +149,25 @@ class TableSplitTest {
 		}
 	}
 
+	@Test
+	void aDatabaseThatRefusesWritesHoldsTheRecordUntilItAcceptsThemAndNothingIsDeadLettered() {
+		long deadLetters = TopicRecords.count(bootstrapServers, "library.catalog.books.DLT");
+		owner().sql("REVOKE INSERT, UPDATE ON book_inventory FROM book_inventory_app").update();
+		UUID book;
+		try {
+			book = catalog.bookAdded();
+			await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(http.health("consumers")));
+			assertThat(http.get("/api/inventory/" + book).status()).isEqualTo(404);
+		}
+		finally {
+			owner().sql("GRANT INSERT, UPDATE ON book_inventory TO book_inventory_app").update();
+		}
+
+		awaitKnown(book);
+		await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(http.health("consumers")));
+		assertThat(TopicRecords.count(bootstrapServers, "library.catalog.books.DLT")).isEqualTo(deadLetters);
+	}
+
 	private tools.jackson.databind.JsonNode awaitKnown(UUID book) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/inventory/" + book).status() == 200);
 		return http.get("/api/inventory/" + book).json();

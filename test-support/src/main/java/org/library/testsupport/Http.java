@@ -62,6 +62,11 @@ public final class Http {
 		}
 	}
 
+	/** The status of one part of the service's health ({@code db}, {@code outbox}, {@code consumers}). */
+	public String health(String component) {
+		return get("/actuator/health").json().path("components").path(component).path("status").asString(null);
+	}
+
 	public HttpRequest.Builder builder(String path, String... headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
 		if (headers.length > 0) {

@@ -55,6 +55,24 @@ public final class TopicRecords {
 		return found;
 	}
 
+	/** How many records the topic holds now, over all partitions; 0 for a topic that does not exist yet. */
+	public static long count(String bootstrapServers, String topic) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+				.stream()
+				.map(info -> new TopicPartition(topic, info.partition()))
+				.toList();
+			Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
+			return consumer.endOffsets(partitions, Duration.ofSeconds(10))
+				.entrySet()
+				.stream()
+				.mapToLong(end -> end.getValue() - begin.get(end.getKey()))
+				.sum();
+		}
+	}
+
 	public static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
