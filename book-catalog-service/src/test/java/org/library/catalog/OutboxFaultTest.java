@@ -61,11 +61,55 @@ class OutboxFaultTest {
 		}
 	}
 
-	private static ConfigurableApplicationContext startCatalog(LibraryInfrastructure infrastructure,
-			String bootstrap) {
-		return new SpringApplicationBuilder(CatalogApplication.class).run("--server.port=0",
+	@Test
+	void twoInstancesRelayingABacklogKeepEachBooksOrderSoItsLastRecordIsItsRemoval() throws Exception {
+		LibraryInfrastructure infrastructure = LibraryInfrastructure.forTests();
+		int brokerPort = freePort();
+		String bootstrap = "localhost:" + brokerPort;
+		try (ConfigurableApplicationContext first = startCatalog(infrastructure, bootstrap, "--library.outbox.batch-size=3");
+				ConfigurableApplicationContext second = startCatalog(infrastructure, bootstrap,
+						"--library.outbox.batch-size=3")) {
+			List<Http> instances = List.of(new Http(port(first)), new Http(port(second)));
+			// a backlog while the broker is away: a book changed 30 times through both instances, then removed
+			String isbn = TestBooks.uniqueIsbn13();
+			var created = instances.get(0).post("/api/books", TestBooks.json(isbn, "Version 0", "Ursula K. Le Guin"));
+			String id = created.json().get("id").asString();
+			String etag = created.header("ETag");
+			for (int version = 1; version <= 30; version++) {
+				var updated = instances.get(version % 2)
+					.put("/api/books/" + id, TestBooks.json(isbn, "Version " + version, "Ursula K. Le Guin"),
+							"If-Match", etag, "Accept",
+							"application/json");
+				assertThat(updated.status()).isEqualTo(200);
+				etag = updated.header("ETag");
+			}
+			assertThat(instances.get(1).delete("/api/books/" + id).status()).isEqualTo(204);
+
+			try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(brokerPort, null)) {
+				// the removal's audit event is stored after the tombstone: once it is there, so is the rest
+				TopicRecords.awaitRecords(bootstrap, "library.audit", id, 32);
+				List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrap, BookTopicTest.TOPIC,
+						id, 32);
+
+				assertThat(records.getLast().value()).as("the last record of a removed book is its tombstone").isNull();
+				List<Integer> versions = records.stream()
+					.filter(record -> record.value() != null)
+					.map(record -> Http.JSON.readTree(record.value()).get("version").asInt())
+					.toList();
+				assertThat(versions).as("each snapshot after the one before, resent batches aside")
+					.containsSubsequence(java.util.stream.IntStream.rangeClosed(0, 30).boxed().toList());
+				assertThat(versions.getLast()).isEqualTo(30);
+			}
+		}
+	}
+
+	private static ConfigurableApplicationContext startCatalog(LibraryInfrastructure infrastructure, String bootstrap,
+			String... more) {
+		List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
 				"--spring.datasource.url=" + infrastructure.jdbcUrl(), "--spring.kafka.bootstrap-servers=" + bootstrap,
-				"--library.outbox.max-backoff=1s");
+				"--library.outbox.max-backoff=1s"));
+		arguments.addAll(List.of(more));
+		return new SpringApplicationBuilder(CatalogApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
