@@ -7,7 +7,8 @@ import java.util.function.UnaryOperator;
  * PostgreSQL and Kafka for the library services, started and provisioned together.
  *
  * <p>Tests share one throwaway instance per JVM ({@link #forTests()}); the local stack starts one on fixed
- * ports with its data kept on disk ({@link #start(Settings)}).
+ * ports with its data kept on disk and Postgres durable ({@link #start(Settings)}). Fault tests stop and start
+ * Postgres or Kafka on the same data and port ({@link #stopPostgres()}, {@link #startPostgres()}, ...).
  */
 public final class LibraryInfrastructure implements AutoCloseable {
 
@@ -15,13 +16,22 @@ public final class LibraryInfrastructure implements AutoCloseable {
 
 	private static LibraryInfrastructure shared;
 
-	private final EmbeddedPostgresServer postgres;
+	private final Settings settings;
 
-	private final EmbeddedKafkaServer kafka;
+	private EmbeddedPostgresServer postgres;
 
-	private LibraryInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka) {
+	private EmbeddedKafkaServer kafka;
+
+	private final int postgresPort;
+
+	private final int kafkaPort;
+
+	private LibraryInfrastructure(Settings settings, EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka) {
+		this.settings = settings;
 		this.postgres = postgres;
 		this.kafka = kafka;
+		this.postgresPort = postgres.port();
+		this.kafkaPort = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
 	}
 
 	/**
@@ -29,30 +39,48 @@ public final class LibraryInfrastructure implements AutoCloseable {
 	 * @param postgresPort 0 for any free port
 	 * @param kafkaPort 0 for any free port
 	 * @param dataDirectory where data survives a restart; {@code null} for throwaway data
+	 * @param durable whether Postgres runs durable and checks passwords (the superuser's is
+	 * {@code POSTGRES_PASSWORD}, by default {@code postgres}); tests run it fast and trusting
 	 * @param environment where role passwords come from ({@code <ROLE>_PASSWORD})
 	 */
-	public record Settings(int postgresPort, int kafkaPort, Path dataDirectory, UnaryOperator<String> environment) {
+	public record Settings(int postgresPort, int kafkaPort, Path dataDirectory, boolean durable,
+			UnaryOperator<String> environment) {
 
 		public static Settings throwaway() {
-			return new Settings(0, 0, null, System::getenv);
+			return new Settings(0, 0, null, false, System::getenv);
+		}
+
+		String superuserPassword() {
+			String password = environment.apply("POSTGRES_PASSWORD");
+			return password == null || password.isBlank() ? EmbeddedPostgresServer.SUPERUSER : password;
 		}
 
 	}
 
 	public static LibraryInfrastructure start(Settings settings) {
-		Path data = settings.dataDirectory();
-		EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(settings.postgresPort(),
-				data == null ? null : data.resolve("postgres"));
+		EmbeddedPostgresServer postgres = startPostgres(settings, settings.postgresPort());
 		try {
-			new Provisioning("localhost", postgres.port(), "postgres", "postgres", settings.environment()).run();
-			EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(settings.kafkaPort(),
-					data == null ? null : data.resolve("kafka"));
-			return new LibraryInfrastructure(postgres, kafka);
+			new Provisioning("localhost", postgres.port(), EmbeddedPostgresServer.SUPERUSER,
+					settings.durable() ? settings.superuserPassword() : EmbeddedPostgresServer.SUPERUSER,
+					settings.environment())
+				.run();
+			return new LibraryInfrastructure(settings, postgres, startKafka(settings, settings.kafkaPort()));
 		}
 		catch (RuntimeException ex) {
 			postgres.close();
 			throw ex;
 		}
+	}
+
+	private static EmbeddedPostgresServer startPostgres(Settings settings, int port) {
+		Path data = settings.dataDirectory();
+		return EmbeddedPostgresServer.start(port, data == null ? null : data.resolve("postgres"),
+				settings.durable() ? settings.superuserPassword() : null);
+	}
+
+	private static EmbeddedKafkaServer startKafka(Settings settings, int port) {
+		Path data = settings.dataDirectory();
+		return EmbeddedKafkaServer.start(port, data == null ? null : data.resolve("kafka"));
 	}
 
 	/**
@@ -66,25 +94,71 @@ public final class LibraryInfrastructure implements AutoCloseable {
 		return shared;
 	}
 
+	/** Stops Postgres as an operator would (a fast shutdown); its data stays for {@link #startPostgres()}. */
+	public synchronized void stopPostgres() {
+		requireKeptData();
+		if (postgres != null) {
+			postgres.close();
+			postgres = null;
+		}
+	}
+
+	/** Starts Postgres again, on the same port and data. */
+	public synchronized void startPostgres() {
+		requireKeptData();
+		if (postgres == null) {
+			postgres = startPostgres(settings, postgresPort);
+		}
+	}
+
+	/** Stops the Kafka broker; its logs stay for {@link #startKafka()}. */
+	public synchronized void stopKafka() {
+		requireKeptData();
+		if (kafka != null) {
+			kafka.close();
+			kafka = null;
+		}
+	}
+
+	/** Starts the Kafka broker again, on the same port and data. */
+	public synchronized void startKafka() {
+		requireKeptData();
+		if (kafka == null) {
+			kafka = startKafka(settings, kafkaPort);
+		}
+	}
+
+	private void requireKeptData() {
+		if (settings.dataDirectory() == null) {
+			throw new IllegalStateException("only infrastructure with a data directory can be stopped and started");
+		}
+	}
+
 	public int postgresPort() {
-		return postgres.port();
+		return postgresPort;
 	}
 
 	public String jdbcUrl() {
-		return "jdbc:postgresql://localhost:" + postgres.port() + "/" + DATABASE;
+		return "jdbc:postgresql://localhost:" + postgresPort + "/" + DATABASE;
 	}
 
 	public String kafkaBootstrapServers() {
-		return kafka.bootstrapServers();
+		return "localhost:" + kafkaPort;
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		try {
-			kafka.close();
+			if (kafka != null) {
+				kafka.close();
+				kafka = null;
+			}
 		}
 		finally {
-			postgres.close();
+			if (postgres != null) {
+				postgres.close();
+				postgres = null;
+			}
 		}
 	}
 

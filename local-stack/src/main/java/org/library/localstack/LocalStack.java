@@ -53,6 +53,9 @@ public final class LocalStack {
 			return;
 		}
 		List<String> problems = new ArrayList<>(missingJars(options));
+		if (problems.isEmpty()) {
+			problems.addAll(stopLeftovers(options));
+		}
 		problems.addAll(takenPorts(options));
 		if (!problems.isEmpty()) {
 			problems.forEach(System.err::println);
@@ -67,16 +70,18 @@ public final class LocalStack {
 		try {
 			System.out.println("Starting Postgres on port " + options.postgresPort() + " and Kafka on port "
 					+ options.kafkaPort() + " (data in " + options.dataDirectory() + ")");
+			// durable: the library's data is kept, so Postgres syncs its commits and checks every password
 			infrastructure = LibraryInfrastructure.start(new LibraryInfrastructure.Settings(options.postgresPort(),
-					options.kafkaPort(), options.dataDirectory(), System::getenv));
+					options.kafkaPort(), options.dataDirectory(), true, System::getenv));
 			Map<String, String> environment = new LinkedHashMap<>();
 			environment.put("LIBRARY_DB_URL", infrastructure.jdbcUrl());
 			environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-			Path logs = options.dataDirectory().resolve("logs");
+			// on the operator's own machine, health shows what its parts hold (outbox backlog, stuck consumers)
+			environment.put("MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS", "always");
 			for (ServiceSpec spec : ServiceSpec.ALL) {
 				System.out.println("Starting " + spec.name() + " on port " + options.servicePorts().get(spec));
-				services.add(ServiceProcess.start(spec, spec.jar(options.root()), options.servicePorts().get(spec),
-						environment, logs));
+				services.add(ServiceProcess.start(spec, spec.name(), spec.jar(options.root()),
+						options.servicePorts().get(spec), environment, options.dataDirectory()));
 			}
 			for (ServiceProcess service : services) {
 				if (!service.awaitReady(Duration.ofMinutes(3))) {
@@ -129,6 +134,22 @@ public final class LocalStack {
 		}
 		System.out.println("Stopped.");
 		stopped.countDown();
+	}
+
+	/** A run killed before it could stop its services and Postgres left them running: stop them first. */
+	private static List<String> stopLeftovers(Options options) {
+		try {
+			List<String> stopped = Leftovers.stop(options.dataDirectory());
+			if (!stopped.isEmpty()) {
+				System.out.println("An earlier run on " + options.dataDirectory() + " did not stop cleanly; stopped what "
+						+ "it left running: " + String.join(", ", stopped));
+			}
+			return List.of();
+		}
+		catch (IOException ex) {
+			return List.of("Could not check " + options.dataDirectory() + " for what an earlier run left running: "
+					+ ex.getMessage());
+		}
 	}
 
 	private static List<String> missingJars(Options options) {

@@ -35,17 +35,35 @@ final class ServiceProcess {
 		this.process = process;
 	}
 
-	static ServiceProcess start(ServiceSpec spec, Path jar, int port, Map<String, String> environment, Path logs)
-			throws IOException {
+	/**
+	 * Starts one instance of a service, logging to {@code <data>/logs/<instance>.log}, its pid kept in
+	 * {@code <data>/run/<instance>.pid} until it stops. It follows this process: if this one dies, it stops too.
+	 */
+	static ServiceProcess start(ServiceSpec spec, String instance, Path jar, int port, Map<String, String> environment,
+			Path dataDirectory) throws IOException {
+		Path logs = dataDirectory.resolve("logs");
 		Files.createDirectories(logs);
-		Path log = logs.resolve(spec.name() + ".log");
+		Path log = logs.resolve(instance + ".log");
 		String java = ProcessHandle.current().info().command().orElse("java");
 		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString()))
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
 		builder.environment().put(spec.portVariable(), Integer.toString(port));
-		return new ServiceProcess(spec, port, log, builder.start());
+		builder.environment().put("LIBRARY_LAUNCHER_PID", Long.toString(ProcessHandle.current().pid()));
+		Process process = builder.start();
+		Path pidFile = Leftovers.pidFile(dataDirectory, instance);
+		Files.createDirectories(pidFile.getParent());
+		Files.writeString(pidFile, process.pid() + "\n" + jar + "\n");
+		process.onExit().thenRun(() -> {
+			try {
+				Files.deleteIfExists(pidFile);
+			}
+			catch (IOException ex) {
+				// a stale pid file is checked against the process before it is trusted
+			}
+		});
+		return new ServiceProcess(spec, port, log, process);
 	}
 
 	/**
@@ -85,6 +103,21 @@ final class ServiceProcess {
 			process.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** What {@code kill -9} does: no shutdown hooks, no graceful stop. */
+	void kill() {
+		process.destroyForcibly();
+		try {
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	int port() {
+		return port;
 	}
 
 	boolean isAlive() {
