@@ -9,6 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -30,7 +36,9 @@ import static org.awaitility.Awaitility.await;
  * a book is created in the catalog, appears in the inventory, gets copies, is lent, goes on a reader's list and
  * is renamed; the suite is stopped the way Ctrl-C does and started again on the same data; the copy comes back,
  * the book is removed (WITHDRAWN in the inventory, flagged on the list), and its whole story is read back from
- * the audit API, each event once.
+ * the audit API, each event once. Then the stack is killed outright: its services follow it down, and the next
+ * start stops the Postgres it left behind and comes up on the same data, which it keeps durable and behind
+ * passwords.
  */
 class LocalStackIT {
 
@@ -142,11 +150,55 @@ class LocalStackIT {
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(WHOLE_STORY));
 		}
-		finally {
+		catch (AssertionError | Exception ex) {
 			second.stop();
+			throw ex;
 		}
-		assertThat(second.exitCode()).isIn(0, 143);
-		assertThat(second.output()).contains("Stopped.");
+
+		// a crash: the launcher is killed outright, before it can stop anything
+		second.kill();
+		for (int port : List.of(catalog, inventory, readingList, audit)) {
+			await().atMost(Duration.ofSeconds(60))
+				.as("the service on port %d follows its dead launcher", port)
+				.until(() -> isFree(port));
+		}
+		Stack third = Stack.start(jar, arguments, data.resolveSibling("it-third.log"));
+		try {
+			third.awaitOutput("The library is up.");
+			assertThat(third.output()).contains("did not stop cleanly", "Postgres (pid");
+			assertThat(get(catalog, bookId).statusCode()).isEqualTo(404);
+			assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(WHOLE_STORY);
+			assertDurableAndPasswordChecked(postgres);
+		}
+		finally {
+			third.stop();
+		}
+		assertThat(third.exitCode()).isIn(0, 143);
+		assertThat(third.output()).contains("Stopped.");
+	}
+
+	/** The kept data is safe: every commit synced, and no role gets in without its password. */
+	private static void assertDurableAndPasswordChecked(int postgres) throws Exception {
+		String url = "jdbc:postgresql://localhost:" + postgres + "/library";
+		try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+				Statement statement = connection.createStatement()) {
+			for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+				try (ResultSet value = statement.executeQuery("SHOW " + setting)) {
+					value.next();
+					assertThat(value.getString(1)).as(setting).isEqualTo("on");
+				}
+			}
+			try (ResultSet listening = statement.executeQuery("SHOW listen_addresses")) {
+				listening.next();
+				assertThat(listening.getString(1)).isEqualTo("localhost");
+			}
+		}
+		for (String role : List.of("postgres", "book_catalog_app", "audit_owner")) {
+			assertThatThrownBy(() -> DriverManager.getConnection(url, role, "not-the-password").close())
+				.as("%s with a wrong password", role)
+				.isInstanceOf(SQLException.class)
+				.hasMessageContaining("password authentication failed");
+		}
 	}
 
 	@Test
@@ -275,6 +327,11 @@ class LocalStackIT {
 
 		String output() throws IOException {
 			return Files.readString(log);
+		}
+
+		/** What {@code kill -9} does: nothing of the stack's own runs. */
+		void kill() throws InterruptedException {
+			process.destroyForcibly().waitFor();
 		}
 
 		/** What Ctrl-C does: the JVM's shutdown hooks run. */
