@@ -2,6 +2,7 @@ package org.library.catalog;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,12 +11,14 @@ import org.library.infrastructure.EmbeddedKafkaServer;
 import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.Http;
 import org.library.testsupport.TopicRecords;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The outbox keeps every event while Kafka is away, across a service restart, and delivers it once the broker
@@ -37,10 +40,18 @@ class OutboxFaultTest {
 		}
 
 		// restarted, and the broker is still away
-		try (ConfigurableApplicationContext catalog = startCatalog(infrastructure, bootstrap)) {
-			var created = new Http(port(catalog)).post("/api/books", TestBooks.json("Written after the restart"));
+		try (ConfigurableApplicationContext catalog = startCatalog(infrastructure, bootstrap,
+				"--management.endpoint.health.show-details=always")) {
+			Http http = new Http(port(catalog));
+			var created = http.post("/api/books", TestBooks.json("Written after the restart"));
 			assertThat(created.status()).isEqualTo(201);
 			String second = created.json().get("id").asString();
+			// two books and their two audit events wait, and health says so
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				JsonNode outbox = http.get("/actuator/health").json().path("components").path("outbox");
+				assertThat(outbox.path("details").path("pending").asLong()).isGreaterThanOrEqualTo(4);
+				assertThat(outbox.path("details").path("failingSince").isString()).isTrue();
+			});
 
 			try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(brokerPort, null)) {
 				List<ConsumerRecord<String, String>> firstRecords = TopicRecords.awaitRecords(bootstrap,
@@ -57,6 +68,9 @@ class OutboxFaultTest {
 					var audit = TopicRecords.awaitRecords(bootstrap, "library.audit", book, 1).getFirst();
 					assertThat(Http.JSON.readTree(audit.value()).get("action").asString()).isEqualTo("BookAdded");
 				}
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> http.get("/actuator/health").json().path("components").path("outbox").path("details")
+						.path("pending").asLong() == 0);
 			}
 		}
 	}

@@ -159,7 +159,7 @@ class LocalStackIT {
 		second.kill();
 		for (int port : List.of(catalog, inventory, readingList, audit)) {
 			await().atMost(Duration.ofSeconds(60))
-				.as("the service on port %d follows its dead launcher", port)
+				.alias("the service on port " + port + " follows its dead launcher")
 				.until(() -> isFree(port));
 		}
 		Stack third = Stack.start(jar, arguments, data.resolveSibling("it-third.log"));
