@@ -126,11 +126,11 @@ class FaultSuiteIT {
 		load.start();
 		Thread.sleep(3_000);
 		action.inject();
+		long lifted = System.nanoTime();
 		Thread.sleep(3_000);
 		load.stop();
-		long stopped = System.nanoTime();
 		Verdict verdict = awaitCaughtUp(library, load);
-		long seconds = Duration.ofNanos(System.nanoTime() - stopped).toSeconds();
+		long seconds = Duration.ofNanos(System.nanoTime() - lifted).toSeconds();
 		Row row = new Row(fault, load.writes() - writesBefore, verdict.auditRows() - auditRowsBefore, verdict.lost(),
 				verdict.doubled(), verdict.caughtUp() ? seconds : -1, verdict.disagreements());
 		System.out.printf("%s: %d writes, caught up: %s%n", fault, row.writes(), verdict.caughtUp());
@@ -220,6 +220,7 @@ class FaultSuiteIT {
 	private static void print(List<Row> table) {
 		StringBuilder out = new StringBuilder("%n%-48s %8s %11s %6s %8s %14s%n".formatted("fault", "writes",
 				"audit rows", "lost", "doubled", "caught up in"));
+		// caught up: seconds from the moment the fault was lifted until every check holds
 		for (Row row : table) {
 			out.append("%-48s %8d %11d %6d %8d %14s%n".formatted(row.fault(), row.writes(), row.auditRows(), row.lost(),
 					row.doubled(), row.secondsToCatchUp() < 0 ? "not in " + CATCH_UP.toMinutes() + " min"
