@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.library.infrastructure.EmbeddedKafkaServer;
 import org.library.infrastructure.LibraryInfrastructure;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -91,8 +90,7 @@ class AuditRestartFaultTest {
 	}
 
 	private ConfigurableApplicationContext start(String bootstrapServers) {
-		return new SpringApplicationBuilder(AuditApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + infrastructure.jdbcUrl(), "--spring.kafka.bootstrap-servers=" + bootstrapServers);
+		return AuditInstances.start(bootstrapServers);
 	}
 
 	private long stored(String entity) {

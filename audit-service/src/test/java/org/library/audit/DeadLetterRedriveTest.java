@@ -9,8 +9,6 @@ import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -88,16 +86,11 @@ class DeadLetterRedriveTest {
 	}
 
 	private ConfigurableApplicationContext start(String... arguments) {
-		String[] all = new String[arguments.length + 3];
-		all[0] = "--server.port=0";
-		all[1] = "--spring.datasource.url=" + infrastructure.jdbcUrl();
-		all[2] = "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers();
-		System.arraycopy(arguments, 0, all, 3, arguments.length);
-		return new SpringApplicationBuilder(AuditApplication.class).run(all);
+		return AuditInstances.start(infrastructure.kafkaBootstrapServers(), arguments);
 	}
 
 	private static Http http(ConfigurableApplicationContext context) {
-		return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+		return AuditInstances.http(context);
 	}
 
 }

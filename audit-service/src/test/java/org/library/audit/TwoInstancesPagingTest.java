@@ -15,8 +15,6 @@ import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +44,7 @@ class TwoInstancesPagingTest {
 				AuditFeed feed = new AuditFeed(infrastructure.kafkaBootstrapServers());
 				Connection blocker = DriverManager.getConnection(infrastructure.jdbcUrl(), "audit_owner",
 						"audit_owner")) {
-			Http http = new Http(((WebServerApplicationContext) first).getWebServer().getPort());
+			Http http = AuditInstances.http(first);
 			blocker.setAutoCommit(false);
 			try (PreparedStatement insert = blocker.prepareStatement("INSERT INTO audit.audit_event (id, occurred_at, "
 					+ "source, actor, action, entity_type, entity_id) VALUES (?, ?, 's', 'a', 'Held', 'Book', ?)")) {
@@ -102,11 +100,8 @@ class TwoInstancesPagingTest {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(AuditApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + infrastructure.jdbcUrl(),
-				"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-				// small polls: many batches, so the instance that is not held commits many times meanwhile
-				"--spring.kafka.consumer.max-poll-records=20");
+		// small polls: many batches, so the instance that is not held commits many times meanwhile
+		return AuditInstances.start(infrastructure.kafkaBootstrapServers(), "--spring.kafka.consumer.max-poll-records=20");
 	}
 
 }
