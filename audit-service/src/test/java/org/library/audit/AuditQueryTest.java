@@ -168,4 +168,15 @@ class AuditQueryTest {
 		return values;
 	}
 
+
+	@Test
+	void instantsBeyondWhatTheTrailHoldsAreRefusedNamingTheParameter() {
+		var early = http.get("/api/audit-events?from=-999999999-01-01T00:00:00Z");
+		assertThat(early.status()).isEqualTo(400);
+		assertThat(early.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+		var late = http.get("/api/audit-events?to=%2B294277-01-01T00:00:00Z");
+		assertThat(late.status()).isEqualTo(400);
+		assertThat(late.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
+		assertThat(http.get("/api/audit-events?actor=%00").status()).isEqualTo(400);
+	}
 }

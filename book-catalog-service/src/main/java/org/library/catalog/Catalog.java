@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Catalog {
 
+	/** The constraint that keeps one book per ISBN (V1__create_book.sql). */
+	static final String ISBN_UNIQUE = "book_isbn_unique";
+
 	private final Books books;
 
 	private final BookSearch search;
@@ -50,7 +53,7 @@ public class Catalog {
 			books.saveAndFlush(book);
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new DuplicateIsbn(details.isbn());
+			throw duplicateIsbnOr(ex, details);
 		}
 		BookSnapshot snapshot = book.snapshot();
 		events.publishEvent(new BookAdded(snapshot));
@@ -68,12 +71,13 @@ public class Catalog {
 	}
 
 	/**
-	 * Replaces the description of a book, if it is still at {@code expectedVersion} ({@code null}: any).
+	 * Replaces the description of a book, if its version is one the caller expects. An unknown book is
+	 * {@link BookNotFound} whatever the caller expected.
 	 */
 	@Transactional
-	public BookSnapshot update(UUID id, Long expectedVersion, BookDetails details) {
+	public BookSnapshot update(UUID id, ExpectedVersions expected, BookDetails details) {
 		Book book = load(id);
-		if (expectedVersion != null && book.version() != expectedVersion) {
+		if (!expected.admits(book.version())) {
 			throw new StaleBookVersion(id);
 		}
 		if (books.existsByIsbnAndIdNot(details.isbn().value(), id)) {
@@ -87,7 +91,7 @@ public class Catalog {
 			throw new StaleBookVersion(id);
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new DuplicateIsbn(details.isbn());
+			throw duplicateIsbnOr(ex, details);
 		}
 		BookSnapshot snapshot = book.snapshot();
 		events.publishEvent(new BookUpdated(snapshot));
@@ -95,9 +99,9 @@ public class Catalog {
 	}
 
 	@Transactional
-	public void remove(UUID id, Long expectedVersion) {
+	public void remove(UUID id, ExpectedVersions expected) {
 		Book book = load(id);
-		if (expectedVersion != null && book.version() != expectedVersion) {
+		if (!expected.admits(book.version())) {
 			throw new StaleBookVersion(id);
 		}
 		BookSnapshot last = book.snapshot();
@@ -109,6 +113,20 @@ public class Catalog {
 			throw new StaleBookVersion(id);
 		}
 		events.publishEvent(new BookRemoved(id, last.isbn()));
+	}
+
+	/**
+	 * A duplicate ISBN only when the ISBN's unique constraint says so; any other violation is not the caller's
+	 * conflict, and is not dressed up as one.
+	 */
+	private static RuntimeException duplicateIsbnOr(DataIntegrityViolationException ex, BookDetails details) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())
+					&& String.valueOf(sql.getMessage()).contains(ISBN_UNIQUE)) {
+				return new DuplicateIsbn(details.isbn());
+			}
+		}
+		return ex;
 	}
 
 	private Book load(UUID id) {

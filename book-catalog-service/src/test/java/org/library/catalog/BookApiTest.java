@@ -324,4 +324,51 @@ class BookApiTest {
 		return titles;
 	}
 
+
+	@Test
+	void theLocationOfANewBookCannotBeSteeredByAForgedHost() {
+		var created = org.library.testsupport.RawHttp.send(port,
+				"POST /api/books HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
+						+ "Content-Type: application/json",
+				TestBooks.json("Forged host"));
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.header("Location")).startsWith("/api/books/").doesNotContain("evil");
+	}
+
+	@Test
+	void ifMatchComparesEntityTagsStronglyAndAcceptsAList() {
+		String isbn = TestBooks.uniqueIsbn13();
+		String id = http.post("/api/books", TestBooks.json(isbn, "Tags", "A")).json().get("id").asString();
+
+		assertThat(http.put("/api/books/" + id, TestBooks.json(isbn, "Weak", "A"), "If-Match", "W/\"0\"").status())
+			.isEqualTo(412);
+		assertThat(http.put("/api/books/" + id, TestBooks.json(isbn, "Listed", "A"), "If-Match", "\"7\", \"0\"")
+			.header("ETag")).isEqualTo("\"1\"");
+		assertThat(http.put("/api/books/" + id, TestBooks.json(isbn, "Any", "A"), "If-Match", "*").header("ETag"))
+			.isEqualTo("\"2\"");
+		assertThat(http.delete("/api/books/" + id, "If-Match", "\"1\"").status()).isEqualTo(412);
+		assertThat(http.delete("/api/books/" + id, "If-Match", "\"1\", \"2\"").status()).isEqualTo(204);
+	}
+
+	@Test
+	void theFrontendsOriginMayCallAndReadTheHeadersItNeedsAndNoOtherOriginMay() {
+		var preflight = http.send(http.builder("/api/books/" + java.util.UUID.randomUUID(), "Origin",
+				"http://localhost:8080", "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers",
+				"if-match, content-type, authorization")
+			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+		assertThat(preflight.status()).isEqualTo(200);
+		assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8080");
+		assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase())
+			.contains("if-match", "content-type", "authorization");
+
+		var created = http.post("/api/books", TestBooks.json("Cross-origin"), "Origin", "http://localhost:8080",
+				"Accept", "application/json");
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.header("Access-Control-Expose-Headers")).contains("ETag", "Location");
+
+		var foreign = http.send(http.builder("/api/books", "Origin", "https://evil.example",
+				"Access-Control-Request-Method", "POST").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+		assertThat(foreign.status()).isEqualTo(403);
+	}
 }

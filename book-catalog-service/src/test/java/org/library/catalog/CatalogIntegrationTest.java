@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "library.web.cors.allowed-origins=http://localhost:8080")
 @ContextConfiguration(initializers = LibraryInfrastructureInitializer.class)
 @interface CatalogIntegrationTest {
 

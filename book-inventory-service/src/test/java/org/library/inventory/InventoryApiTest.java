@@ -132,14 +132,15 @@ class InventoryApiTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"count\":0}", "{\"count\":1001}", "{\"count\":-5}", "{}" })
+	@ValueSource(strings = { "{\"count\":0}", "{\"count\":1001}", "{\"count\":-5}", "{}", "{\"count\":1.9}",
+			"{\"count\":\"2\"}", "{\"count\":2,\"count\":3}", "{\"cuont\":2}" })
 	void rejectsACountOutside1To1000(String body) {
 		UUID book = knownBook();
 
 		var response = http.post("/api/inventory/" + book + "/copies", body);
 
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(fields(response.json())).containsExactly("count");
+		assertThat(fields(response.json())).containsExactly(body.contains("cuont") ? "cuont" : "count");
 		assertThat(http.post("/api/inventory/" + book + "/copies/removals", body).status()).isEqualTo(400);
 		assertThat(http.get("/api/inventory/" + book).json().get("totalCopies").asInt()).isZero();
 	}
@@ -155,6 +156,23 @@ class InventoryApiTest {
 		var text = http.send(http.builder("/api/inventory/" + book + "/copies", "Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("3")));
 		assertThat(text.status()).isEqualTo(415);
+	}
+
+	@Test
+	void anActionCarriesJsonOrNoBodySoACrossSiteFormCannotLendOrReturn() {
+		UUID book = knownBook();
+		http.post("/api/inventory/" + book + "/copies", "{\"count\":1}");
+
+		var plain = http.send(http.builder("/api/inventory/" + book + "/checkouts", "Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("x")));
+		var form = http.send(http.builder("/api/inventory/" + book + "/returns", "Content-Type",
+				"application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("a=b")));
+
+		assertThat(plain.status()).isEqualTo(415);
+		assertThat(plain.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(form.status()).isEqualTo(415);
+		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(1);
+		assertThat(http.post("/api/inventory/" + book + "/checkouts").status()).isEqualTo(201);
 	}
 
 	@Test

@@ -63,6 +63,17 @@ class Lists {
 			.update();
 	}
 
+	/**
+	 * The item's status, its row locked until the transaction ends: a concurrent removal either went first (no
+	 * item) or waits for this change.
+	 */
+	Optional<ReadingStatus> lockStatus(String readerId, UUID bookId) {
+		return jdbc.sql("SELECT status FROM reading_list_item WHERE reader_id = ? AND book_id = ? FOR UPDATE")
+			.params(readerId, bookId)
+			.query((row, n) -> ReadingStatus.valueOf(row.getString("status")))
+			.optional();
+	}
+
 	void changeStatus(String readerId, UUID bookId, ReadingStatus status, Instant now) {
 		jdbc.sql("UPDATE reading_list_item SET status = ?, updated_at = ? WHERE reader_id = ? AND book_id = ?")
 			.params(status.name(), Timestamp.from(now), readerId, bookId)

@@ -74,13 +74,12 @@ public class ReadingLists {
 
 	@Transactional
 	public ReadingListItem changeStatus(String readerId, UUID bookId, ReadingStatus status) {
-		ReadingListItem item = lists.find(readerId, bookId).orElseThrow(() -> new NotOnList(readerId, bookId));
-		if (item.status() == status) {
-			return item;
+		ReadingStatus current = lists.lockStatus(readerId, bookId).orElseThrow(() -> new NotOnList(readerId, bookId));
+		if (current != status) {
+			lists.changeStatus(readerId, bookId, status, now());
+			events.publishEvent(new ReadingStatusChanged(readerId, bookId, current, status));
 		}
-		lists.changeStatus(readerId, bookId, status, now());
-		events.publishEvent(new ReadingStatusChanged(readerId, bookId, item.status(), status));
-		return lists.find(readerId, bookId).orElseThrow();
+		return lists.find(readerId, bookId).orElseThrow(() -> new NotOnList(readerId, bookId));
 	}
 
 	@Transactional

@@ -262,6 +262,21 @@ class ReadingListApiTest {
 		assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
 	}
 
+	@Test
+	void aStatusChangeRacingTheRemovalOfItsItemIsEitherDoneOrNotFoundNeverAnError() throws Exception {
+		UUID book = knownBook("Kindred", "Octavia E. Butler");
+		for (int attempt = 0; attempt < 25; attempt++) {
+			String reader = reader();
+			assertThat(http.put(item(reader, book), "").status()).isEqualTo(201);
+			var change = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> patch(item(reader, book), "{\"status\":\"READING\"}").status());
+			var removal = java.util.concurrent.CompletableFuture.supplyAsync(() -> http.delete(item(reader, book)).status());
+
+			assertThat(change.get()).isIn(200, 404);
+			assertThat(removal.get()).isEqualTo(204);
+		}
+	}
+
 	private Http.Response patch(String path, String body) {
 		return http.send(http.builder(path, "Content-Type", "application/json")
 			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)));

@@ -40,6 +40,8 @@ class AuditEventsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
 			@RequestParam(required = false) @Size(max = 100) String cursor) {
+		checkInRange("from", from);
+		checkInRange("to", to);
 		if (from != null && to != null && !from.isBefore(to)) {
 			throw new InvalidRequest("to", "must be after from");
 		}
@@ -48,4 +50,15 @@ class AuditEventsController {
 		return new AuditEventsPage(page.items(), Cursor.encode(page.next()));
 	}
 
+
+	/** Years 1 to 9999: what ISO-8601 and the trail's timestamps hold without surprises. */
+	static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+	private static void checkInRange(String parameter, Instant instant) {
+		if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+			throw new InvalidRequest(parameter, "must be between " + EARLIEST + " and " + LATEST);
+		}
+	}
 }

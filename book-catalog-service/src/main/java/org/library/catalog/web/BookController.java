@@ -1,7 +1,11 @@
 package org.library.catalog.web;
 
 import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,8 +15,9 @@ import org.library.catalog.BookPage;
 import org.library.catalog.BookQuery;
 import org.library.catalog.BookSnapshot;
 import org.library.catalog.Catalog;
-import org.library.catalog.CatalogProblems.StaleBookVersion;
 import org.library.catalog.CatalogProblems.VersionRequired;
+import org.library.catalog.ExpectedVersions;
+import org.library.platform.web.InvalidRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping(path = "/api/books", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,7 +47,8 @@ class BookController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<BookSnapshot> add(@Valid @RequestBody BookRequest request) {
 		BookSnapshot book = catalog.add(request.toDetails());
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(book.id()).toUri();
+		// relative (RFC 9110 allows it): no Host or forwarded header a caller writes can steer where it points
+		URI location = URI.create("/api/books/" + book.id());
 		return ResponseEntity.created(location).eTag(etag(book)).body(book);
 	}
 
@@ -66,19 +71,20 @@ class BookController {
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<BookSnapshot> update(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) List<String> ifMatch,
 			@Valid @RequestBody BookRequest request) {
-		if (ifMatch == null || ifMatch.isBlank()) {
+		if (ifMatch == null || ifMatch.stream().allMatch(String::isBlank)) {
 			throw new VersionRequired();
 		}
-		BookSnapshot book = catalog.update(id, expectedVersion(id, ifMatch), request.toDetails());
+		BookSnapshot book = catalog.update(id, expectedVersions(ifMatch), request.toDetails());
 		return ResponseEntity.ok().eTag(etag(book)).body(book);
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> remove(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		catalog.remove(id, ifMatch == null || ifMatch.isBlank() ? null : expectedVersion(id, ifMatch));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) List<String> ifMatch) {
+		catalog.remove(id, ifMatch == null || ifMatch.stream().allMatch(String::isBlank) ? ExpectedVersions.ANY
+				: expectedVersions(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -87,18 +93,30 @@ class BookController {
 	}
 
 	/**
-	 * The version an If-Match names: {@code "3"} is version 3, {@code *} is any. Anything else cannot match
-	 * a current version, so it is stale.
+	 * The versions an If-Match names (RFC 9110, 13.1.1): {@code *} is any; otherwise a list of entity tags,
+	 * compared strongly, so a weak tag ({@code W/"3"}) matches nothing, nor does a tag this service never
+	 * issued. A header that is not a list of entity tags is a 400 naming it.
 	 */
-	private static Long expectedVersion(UUID id, String ifMatch) {
-		String tag = ifMatch.strip();
-		if (tag.equals("*")) {
-			return null;
+	private static ExpectedVersions expectedVersions(List<String> ifMatch) {
+		Set<Long> versions = new HashSet<>();
+		for (String value : ifMatch) {
+			for (String tag : value.split(",")) {
+				String trimmed = tag.strip();
+				if (trimmed.equals("*")) {
+					return ExpectedVersions.ANY;
+				}
+				if (!ENTITY_TAG.matcher(trimmed).matches()) {
+					throw new InvalidRequest("If-Match", "must be * or a list of entity tags such as \"3\"");
+				}
+				if (!trimmed.startsWith("W/") && trimmed.matches("\"[0-9]{1,18}\"")) {
+					versions.add(Long.parseLong(trimmed.substring(1, trimmed.length() - 1)));
+				}
+			}
 		}
-		if (tag.matches("\"[0-9]{1,18}\"")) {
-			return Long.parseLong(tag.substring(1, tag.length() - 1));
-		}
-		throw new StaleBookVersion(id);
+		return ExpectedVersions.oneOf(versions);
 	}
+
+	/** An entity tag as RFC 9110 spells it (without commas, which no tag of ours holds). */
+	private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"[\\x21\\x23-\\x2B\\x2D-\\x7E]*\"");
 
 }

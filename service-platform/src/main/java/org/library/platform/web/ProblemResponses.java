@@ -2,12 +2,15 @@ package org.library.platform.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
@@ -91,11 +94,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		problem.setTitle("Malformed request body");
 		problem.setType(InvalidRequest.TYPE);
 		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			problem.setProperty("errors",
-					List.of(new FieldProblem(path(databind), "has the wrong type or format")));
+			problem.setProperty("errors", List.of(new FieldProblem(path(databind), fieldMessage(databind))));
 		}
-		else if (ex.getCause() instanceof JacksonException) {
-			problem.setDetail("The request body is not well-formed JSON");
+		else if (ex.getCause() instanceof JacksonException json) {
+			Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
+			if (duplicate.find()) {
+				problem.setProperty("errors", List.of(new FieldProblem(duplicate.group(1), "appears more than once")));
+			}
+			else if (String.valueOf(json.getOriginalMessage()).startsWith("Trailing token")) {
+				problem.setDetail("The request body has more after its JSON value");
+			}
+			else {
+				problem.setDetail("The request body is not well-formed JSON");
+			}
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
@@ -124,6 +135,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = InvalidRequest.problem(errors);
 		return handleExceptionInternal(new IllegalArgumentException(problem.getDetail()), problem, headers,
 				HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
+
+	/** What is wrong with a field of a body read strictly ({@link StrictJson}). */
+	private static String fieldMessage(DatabindException ex) {
+		if (ex instanceof UnrecognizedPropertyException) {
+			return "is not a field of this request";
+		}
+		String original = String.valueOf(ex.getOriginalMessage());
+		if (original.contains("control characters")) {
+			return "must not contain control characters";
+		}
+		return "has the wrong type or format";
 	}
 
 	private static String message(MessageSourceResolvable error) {

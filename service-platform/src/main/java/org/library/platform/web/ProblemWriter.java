@@ -2,6 +2,7 @@ package org.library.platform.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,10 +27,31 @@ class ProblemWriter {
 			String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
+		write(request, response, problem);
+	}
+
+	/** A 400 naming each bad field, parameter or header, as bean validation's would. */
+	void invalid(HttpServletRequest request, HttpServletResponse response, List<FieldProblem> errors)
+			throws IOException {
+		write(request, response, InvalidRequest.problem(errors));
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		problem.setInstance(instance(request.getRequestURI()));
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** The request's path as the problem's instance, unless it cannot be one (it is what was wrong). */
+	private static URI instance(String path) {
+		try {
+			return URI.create(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

@@ -1,18 +1,30 @@
 package org.library.platform.web;
 
+import java.util.List;
+
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The shared HTTP edge: problem responses, the body limit ({@code library.web.max-request-body}, 1MB by
- * default) and the {@code X-Actor} caller.
+ * The shared HTTP edge: problem responses for everything (Tomcat's own refusals included), strict JSON
+ * bodies, checked query strings and paths, JSON-only changes, the body limit
+ * ({@code library.web.max-request-body}, 1MB by default), CORS for the frontend's origins and the
+ * {@code X-Actor} caller.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -30,6 +42,52 @@ public class WebAutoConfiguration {
 				new RequestBodyLimitFilter(limit.toBytes(), new ProblemWriter(json)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestEdgeFilter> requestEdgeFilter(JsonMapper json) {
+		var registration = new FilterRegistrationBean<>(new RequestEdgeFilter(new ProblemWriter(json)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	/** Request bodies are read strictly ({@link StrictJson}); everything else uses the service's mapper. */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ServerHttpMessageConvertersCustomizer strictJsonRequests(JsonMapper json) {
+		JacksonJsonHttpMessageConverter strict = new JacksonJsonHttpMessageConverter(StrictJson.forRequests(json));
+		return converters -> converters.withJsonConverter(strict);
+	}
+
+	/** What Tomcat refuses itself (bad escapes, encoded slashes, huge headers) is a problem response too. */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemReportValve.class.getName());
+			}
+		});
+	}
+
+	/**
+	 * Cross-origin calls from the frontend's origins ({@code library.web.cors.allowed-origins}, none by default):
+	 * they may send the headers the API reads and see the ones it answers with.
+	 */
+	@Bean
+	WebMvcConfigurer corsForTheFrontend(@Value("${library.web.cors.allowed-origins:}") List<String> origins) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addCorsMappings(CorsRegistry registry) {
+				if (!origins.isEmpty()) {
+					registry.addMapping("/api/**")
+						.allowedOrigins(origins.toArray(String[]::new))
+						.allowedMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+						.allowedHeaders("Authorization", "Content-Type", "If-Match", "If-None-Match")
+						.exposedHeaders("ETag", "Location")
+						.maxAge(3600);
+				}
+			}
+		};
 	}
 
 	@Bean
