@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.library.catalog.CatalogEvents.BookAdded;
 import org.library.catalog.CatalogEvents.BookRemoved;
 import org.library.catalog.CatalogEvents.BookUpdated;
-import org.library.catalog.CatalogProblems.BookNotFound;
-import org.library.catalog.CatalogProblems.DuplicateIsbn;
-import org.library.catalog.CatalogProblems.StaleBookVersion;
+import org.library.catalog.CatalogRefusals.BookNotFound;
+import org.library.catalog.CatalogRefusals.DuplicateIsbn;
+import org.library.catalog.CatalogRefusals.StaleBookVersion;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -7,11 +7,11 @@ import org.library.inventory.InventoryEvents.CopiesAdded;
 import org.library.inventory.InventoryEvents.CopiesRemoved;
 import org.library.inventory.InventoryEvents.CopyCheckedOut;
 import org.library.inventory.InventoryEvents.CopyReturned;
-import org.library.inventory.InventoryProblems.BookNotKnown;
-import org.library.inventory.InventoryProblems.CopiesOnLoan;
-import org.library.inventory.InventoryProblems.NoCopyAvailable;
-import org.library.inventory.InventoryProblems.NoCopyOnLoan;
-import org.library.inventory.InventoryProblems.TooManyCopies;
+import org.library.inventory.InventoryRefusals.BookNotKnown;
+import org.library.inventory.InventoryRefusals.CopiesOnLoan;
+import org.library.inventory.InventoryRefusals.NoCopyAvailable;
+import org.library.inventory.InventoryRefusals.NoCopyOnLoan;
+import org.library.inventory.InventoryRefusals.TooManyCopies;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,7 +42,7 @@ public class Inventory {
 	public BookStock addCopies(UUID bookId, int count) {
 		BookStock after = stock.addCopies(bookId, count).orElseThrow(() -> {
 			BookStock now = current(bookId);
-			return now.status() == StockStatus.WITHDRAWN ? new InventoryProblems.BookWithdrawn(now)
+			return now.status() == StockStatus.WITHDRAWN ? new InventoryRefusals.BookWithdrawn(now)
 					: new TooManyCopies(now, count);
 		});
 		events.publishEvent(new CopiesAdded(after, count));
@@ -61,7 +61,7 @@ public class Inventory {
 	public BookStock checkOut(UUID bookId) {
 		BookStock after = stock.checkOut(bookId).orElseThrow(() -> {
 			BookStock now = current(bookId);
-			return now.status() == StockStatus.WITHDRAWN ? new InventoryProblems.BookWithdrawn(now)
+			return now.status() == StockStatus.WITHDRAWN ? new InventoryRefusals.BookWithdrawn(now)
 					: new NoCopyAvailable(now);
 		});
 		events.publishEvent(new CopyCheckedOut(after));

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ownership rules in code, checked at build time over every module of the working copy.
+ * The ownership rules in the build and the SQL, checked over every module of the working copy: no module
+ * depends on a service module, and no service's code or SQL names another service's schema. The rules about
+ * code (who imports whom) are {@link ArchitectureTest}'s.
  */
 class ModuleBoundariesTest {
 
@@ -35,20 +37,6 @@ class ModuleBoundariesTest {
 		for (String module : modules()) {
 			assertThat(libraryDependencies(module)).as("org.library dependencies of %s", module)
 				.doesNotContainAnyElementsOf(services);
-		}
-	}
-
-	@Test
-	void sharedModulesCarryNoServiceDomain() throws IOException {
-		List<String> shared = modules().stream().filter(module -> !serviceModules().contains(module)).toList();
-		for (String module : shared) {
-			for (Path source : sources(module, ".java")) {
-				for (String service : serviceModules()) {
-					assertThat(Files.readString(source)).as("%s uses %s's code", source, service)
-						.doesNotContainPattern("(?m)^(import|package)\\s+(static\\s+)?org\\.library\\."
-								+ javaPackage(service) + "\\b");
-				}
-			}
 		}
 	}
 
@@ -123,12 +111,6 @@ class ModuleBoundariesTest {
 	/** book-catalog-service has schema book_catalog; audit-service has audit. */
 	static String schema(String service) {
 		return service.replace("-service", "").replace('-', '_');
-	}
-
-	/** book-catalog-service lives in org.library.catalog. */
-	private static String javaPackage(String service) {
-		String name = service.replace("-service", "");
-		return name.startsWith("book-") ? name.substring("book-".length()) : name.replace("-", "");
 	}
 
 }

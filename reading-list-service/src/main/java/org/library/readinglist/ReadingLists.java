@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.library.readinglist.ReadingListEvents.BookListed;
 import org.library.readinglist.ReadingListEvents.BookUnlisted;
 import org.library.readinglist.ReadingListEvents.ReadingStatusChanged;
-import org.library.readinglist.ReadingListProblems.BookNotInCatalog;
-import org.library.readinglist.ReadingListProblems.BookRemovedFromCatalog;
-import org.library.readinglist.ReadingListProblems.NotOnList;
-import org.library.readinglist.ReadingListProblems.ReadingListFull;
+import org.library.readinglist.ReadingListRefusals.BookNotInCatalog;
+import org.library.readinglist.ReadingListRefusals.BookRemovedFromCatalog;
+import org.library.readinglist.ReadingListRefusals.NotOnList;
+import org.library.readinglist.ReadingListRefusals.ReadingListFull;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -15,7 +15,6 @@ import org.library.catalog.BookPage;
 import org.library.catalog.BookQuery;
 import org.library.catalog.BookSnapshot;
 import org.library.catalog.Catalog;
-import org.library.catalog.CatalogProblems.VersionRequired;
 import org.library.catalog.ExpectedVersions;
 import org.library.platform.web.InvalidRequest;
 

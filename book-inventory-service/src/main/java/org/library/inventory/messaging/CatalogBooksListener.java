@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.library.inventory.Inventory;
 import org.library.platform.kafka.Records;
-import org.library.platform.web.Actor;
+import org.library.platform.actor.Actor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;

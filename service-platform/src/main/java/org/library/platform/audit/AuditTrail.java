@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import org.library.platform.actor.Actor;
 import org.library.platform.outbox.Outbox;
-import org.library.platform.web.Actor;
 
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,11 +1,14 @@
 package org.library.platform.web;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
+import org.library.platform.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -33,13 +36,42 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error a service answers is an RFC 9457 problem; a bad request names each bad field in
  * {@code errors}. Anything unexpected is a 500 that says nothing about the internals.
  *
- * <p>Services signal their own outcomes with exceptions extending
- * {@link org.springframework.web.ErrorResponseException}, which this handles as they describe themselves.
+ * <p>The domain refuses with {@link Refusal}s, which know no HTTP; each is answered with the status its service's
+ * web package gives it ({@link RefusalStatuses}). Web-only outcomes (a missing precondition, an invalid request)
+ * extend {@link org.springframework.web.ErrorResponseException} and are answered as they describe themselves.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	private final Map<Class<? extends Refusal>, HttpStatus> statuses = new HashMap<>();
+
+	ProblemResponses(List<RefusalStatuses> declared) {
+		declared.forEach(service -> statuses.putAll(service.statuses()));
+	}
+
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<Object> handleRefusal(Refusal refusal, WebRequest request) {
+		HttpStatus status = statusOf(refusal);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
+		problem.setType(Problem.type(refusal.type()));
+		problem.setTitle(refusal.title());
+		refusal.properties().forEach(problem::setProperty);
+		return handleExceptionInternal(refusal, problem, new HttpHeaders(), status, request);
+	}
+
+	/** Its own class's status, or its nearest superclass's; a refusal no one placed is a conflict. */
+	private HttpStatus statusOf(Refusal refusal) {
+		for (Class<?> type = refusal.getClass(); Refusal.class.isAssignableFrom(type); type = type.getSuperclass()) {
+			HttpStatus status = statuses.get(type);
+			if (status != null) {
+				return status;
+			}
+		}
+		log.warn("No status declared for {}; answering 409", refusal.getClass().getName());
+		return HttpStatus.CONFLICT;
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

@@ -31,8 +31,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class WebAutoConfiguration {
 
 	@Bean
-	ProblemResponses problemResponses() {
-		return new ProblemResponses();
+	ProblemResponses problemResponses(List<RefusalStatuses> statuses) {
+		return new ProblemResponses(statuses);
 	}
 
 	@Bean

@@ -1,10 +1,11 @@
-package org.library.platform.web;
+package org.library.platform.actor;
 
 import java.util.regex.Pattern;
 
 /**
- * Who is calling, as named by the {@code X-Actor} header until authentication exists; it becomes the actor
- * of every event the request causes.
+ * Who a change is made for: the caller of a request (named by the {@code X-Actor} header until authentication
+ * exists), or the actor of the upstream event a listener acts on. It becomes the actor of every event the work
+ * causes. Not a web type: the outbox, the audit trail and the listeners use it.
  */
 public final class Actor {
 
@@ -12,7 +13,7 @@ public final class Actor {
 
 	public static final String ANONYMOUS = "anonymous";
 
-	static final int MAX_LENGTH = 100;
+	public static final int MAX_LENGTH = 100;
 
 	static final Pattern VALID = Pattern.compile("[A-Za-z0-9._@:+-]{1," + MAX_LENGTH + "}");
 
@@ -39,7 +40,8 @@ public final class Actor {
 		}
 	}
 
-	static Binding bind(String actor) {
+	/** Binds {@code actor} to this thread until the binding is closed; for the edge that names the caller. */
+	public static Binding bind(String actor) {
 		String previous = CURRENT.get();
 		CURRENT.set(actor);
 		return () -> {
@@ -53,14 +55,14 @@ public final class Actor {
 	}
 
 	/** Restores the previous actor when closed. */
-	interface Binding extends AutoCloseable {
+	public interface Binding extends AutoCloseable {
 
 		@Override
 		void close();
 
 	}
 
-	static boolean isValid(String actor) {
+	public static boolean isValid(String actor) {
 		return VALID.matcher(actor).matches();
 	}
 

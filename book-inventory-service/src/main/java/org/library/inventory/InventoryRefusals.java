@@ -2,24 +2,22 @@ package org.library.inventory;
 
 import java.util.UUID;
 
-import org.library.platform.web.Problem;
-
-import org.springframework.http.HttpStatus;
+import org.library.platform.refusal.Refusal;
 
 /**
- * The outcomes an inventory request can be refused with, each its own problem type. A refusal about a book's
+ * The outcomes an inventory change can be refused with, each its own problem type. A refusal about a book's
  * copies carries the copies as they were, so the caller sees why.
  */
-public final class InventoryProblems {
+public final class InventoryRefusals {
 
-	private InventoryProblems() {
+	private InventoryRefusals() {
 	}
 
-	/** A 409 that shows the stock that refused the request. */
-	abstract static class StockConflict extends Problem {
+	/** A refusal that shows the stock that refused the change. */
+	public abstract static class StockConflict extends Refusal {
 
 		StockConflict(String type, String title, String detail, BookStock stock) {
-			super(HttpStatus.CONFLICT, type, title, detail);
+			super(type, title, detail);
 			set("availableCopies", stock.availableCopies());
 			set("onLoan", stock.onLoan());
 			set("status", stock.status());
@@ -27,10 +25,10 @@ public final class InventoryProblems {
 
 	}
 
-	public static final class BookNotKnown extends Problem {
+	public static final class BookNotKnown extends Refusal {
 
 		public BookNotKnown(UUID bookId) {
-			super(HttpStatus.NOT_FOUND, "book-not-known", "Book not known",
+			super("book-not-known", "Book not known",
 					"The inventory has not seen book " + bookId + " in the catalog (yet)");
 		}
 
