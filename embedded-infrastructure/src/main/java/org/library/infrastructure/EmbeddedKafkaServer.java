@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.apache.kafka.common.test.TestKitNodes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka broker in KRaft mode, running in this JVM (Kafka's own cluster test kit).
@@ -23,8 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafkaServer implements AutoCloseable {
 
 	/** Fixed so a data directory kept between runs is recognised as the same cluster. */
-	private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
-
 	private static final String CLUSTER_ID = "bGlicmFyeS1zZXJ2aWNlcw";
 
 	private final KafkaClusterTestKit cluster;
@@ -85,15 +80,6 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException("Kafka did not start: " + ex.getMessage(), ex);
 		}
-	}
-
-	/**
-	 * A broker's fatal error handling exits or halts its JVM; here the JVM is a test run or the local stack,
-	 * which must end on its own terms (and report its own exit code), so those calls are only logged.
-	 */
-	private static void keepTheJvmAlive() {
-		Exit.setExitProcedure((status, message) -> log.warn("Kafka asked to exit ({}): {}", status, message));
-		Exit.setHaltProcedure((status, message) -> log.warn("Kafka asked to halt ({}): {}", status, message));
 	}
 
 	/** Kafka's storage formatter prints to standard out; the local stack's console is for its own summary. */
