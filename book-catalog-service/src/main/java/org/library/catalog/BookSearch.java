@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,13 +61,14 @@ class BookSearch {
 	private static Sql filter(BookQuery query) {
 		StringBuilder where = new StringBuilder();
 		List<Object> params = new ArrayList<>();
+		// the query is folded by the same lower() as the indexed text (V2), never by Java's rules
 		if (query.text() != null && !query.text().isBlank()) {
-			where.append(" AND book_search_text(title, authors, isbn) LIKE ? ESCAPE '\\'");
+			where.append(" AND book_search_text(title, authors, isbn) LIKE (lower(? COLLATE pg_c_utf8) COLLATE \"default\") ESCAPE '\\'");
 			params.add(contains(searchable(query.text())));
 		}
 		if (query.author() != null && !query.author().isBlank()) {
-			where.append(" AND book_authors_text(authors) LIKE ? ESCAPE '\\'");
-			params.add(contains(query.author().strip().toLowerCase(Locale.ROOT)));
+			where.append(" AND book_authors_text(authors) LIKE (lower(? COLLATE pg_c_utf8) COLLATE \"default\") ESCAPE '\\'");
+			params.add(contains(query.author().strip()));
 		}
 		return new Sql(where.isEmpty() ? "" : " WHERE" + where.substring(4), params);
 	}
@@ -75,10 +76,17 @@ class BookSearch {
 	record Sql(String text, List<Object> params) {
 	}
 
-	/** An ISBN typed with hyphens or spaces still finds the book, which is stored as 13 bare digits. */
+	/**
+	 * An ISBN, typed with hyphens or spaces, or as the ISBN-10 it once had, still finds the book, which is
+	 * stored as 13 bare digits; part of an ISBN finds it too.
+	 */
 	private static String searchable(String text) {
-		String lower = text.strip().toLowerCase(Locale.ROOT);
-		return lower.matches("[0-9x][0-9x -]*") ? lower.replace("-", "").replace(" ", "") : lower;
+		String stripped = text.strip();
+		Optional<String> isbn = Isbn.parse(stripped);
+		if (isbn.isPresent()) {
+			return isbn.get();
+		}
+		return stripped.matches("[0-9xX][0-9xX -]*") ? stripped.replace("-", "").replace(" ", "") : stripped;
 	}
 
 	private static String contains(String text) {

@@ -371,4 +371,45 @@ class BookApiTest {
 				"Access-Control-Request-Method", "POST").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
 		assertThat(foreign.status()).isEqualTo(403);
 	}
+
+	@Test
+	void searchFoldsCaseTheSameWayOnBothSidesWhateverTheDatabasesLocale() {
+		String marker = "Straße" + java.util.UUID.randomUUID().toString().substring(0, 6);
+		String id = http.post("/api/books", TestBooks.json(TestBooks.uniqueIsbn13(), "Über " + marker, "Ödön von Horváth"))
+			.json()
+			.get("id")
+			.asString();
+
+		for (String query : List.of("Über " + marker, "über " + marker.toLowerCase(java.util.Locale.ROOT),
+				"ÜBER " + marker.toUpperCase(java.util.Locale.ROOT).replace("SS", "ß"))) {
+			assertThat(http.get("/api/books?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
+				.json()
+				.get("content")).as(query).extracting(book -> book.get("id").asString()).contains(id);
+		}
+		assertThat(http.get("/api/books?author=" + java.net.URLEncoder.encode("ödön", java.nio.charset.StandardCharsets.UTF_8))
+			.json()
+			.get("content")).extracting(book -> book.get("id").asString()).contains(id);
+	}
+
+	@Test
+	void anIsbn10QueryFindsTheBookStoredAsIsbn13() {
+		String nine = String.format("%09d", Math.floorMod(System.nanoTime(), 1_000_000_000L));
+		int sum = 0;
+		for (int i = 0; i < 9; i++) {
+			sum += (10 - i) * (nine.charAt(i) - '0');
+		}
+		int check = (11 - sum % 11) % 11;
+		String isbn10 = nine + (check == 10 ? "X" : String.valueOf(check));
+		var created = http.post("/api/books", TestBooks.json(isbn10, "Found by its old number", "A"));
+		assertThat(created.status()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+
+		String hyphenated = isbn10.substring(0, 1) + "-" + isbn10.substring(1, 4) + "-" + isbn10.substring(4, 9) + "-"
+				+ isbn10.substring(9);
+		for (String query : List.of(isbn10, hyphenated)) {
+			assertThat(http.get("/api/books?q=" + query).json().get("content")).as(query)
+				.extracting(book -> book.get("id").asString())
+				.containsExactly(id);
+		}
+	}
 }

@@ -1,11 +1,9 @@
 package org.library.inventory.messaging;
 
-import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.library.inventory.Inventory;
-import org.library.platform.kafka.Records;
 import org.library.platform.actor.Actor;
+import org.library.platform.catalog.CatalogRecord;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogBooksListener {
 
-	static final String TOPIC = "library.catalog.books";
-
 	private final Inventory inventory;
 
 	private final JsonMapper json;
@@ -30,16 +26,15 @@ class CatalogBooksListener {
 		this.json = json;
 	}
 
-	@KafkaListener(topics = TOPIC)
+	@KafkaListener(topics = CatalogRecord.TOPIC)
 	void on(ConsumerRecord<String, String> record) {
-		UUID bookId = Records.idKey(record);
-		Actor.runAs(Records.header(record, "ce_actor"), () -> {
-			if (record.value() == null) {
-				inventory.bookRemoved(bookId);
+		CatalogRecord change = CatalogRecord.read(json, record);
+		Actor.runAs(change.actor(), () -> {
+			if (change.removed()) {
+				inventory.bookRemoved(change.bookId());
 			}
 			else {
-				Records.snapshot(json, record, bookId);
-				inventory.bookPublished(bookId);
+				inventory.bookPublished(change.bookId());
 			}
 		});
 	}

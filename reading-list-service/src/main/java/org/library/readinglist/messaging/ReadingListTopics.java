@@ -1,6 +1,7 @@
 package org.library.readinglist.messaging;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.library.platform.catalog.CatalogRecord;
 import org.library.platform.kafka.DeadLetterAutoConfiguration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +16,7 @@ class ReadingListTopics {
 
 	@Bean
 	NewTopic catalogBooksDeadLetterTopic(@Value("${library.topics.replicas:1}") short replicas) {
-		return DeadLetterAutoConfiguration.deadLetterTopicFor(CatalogBooksListener.TOPIC, replicas);
+		return DeadLetterAutoConfiguration.deadLetterTopicFor(CatalogRecord.TOPIC, replicas);
 	}
 
 }
