@@ -1,0 +1,51 @@
+package org.library.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.library.testsupport.ApiFuzz;
+import org.library.testsupport.Http;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation of the catalog's OpenAPI document, fed random, boundary and hostile values: never a 5xx, every
+ * 4xx a problem, and a refused request changes no book and publishes no event.
+ */
+@CatalogIntegrationTest
+class ApiFuzzTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void noRequestMadeFromTheApiDocumentGetsA5xxAndARefusedOneChangesNothing() {
+		Http http = new Http(port);
+		List<String> books = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			books.add(http.post("/api/books", TestBooks.json("Fuzzed " + i)).json().get("id").asString());
+		}
+
+		int sent = new ApiFuzz(http, this::state, books).run(60);
+
+		assertThat(sent).isGreaterThanOrEqualTo(5 * 60);
+	}
+
+	/** Every book as stored, and the last outbox event id taken. */
+	private List<Object> state() {
+		return List.of(
+				jdbc.sql("SELECT coalesce(md5(string_agg(b::text, ',' ORDER BY id)), '') FROM book b")
+					.query(String.class)
+					.single(),
+				jdbc.sql("SELECT last_value FROM outbox_event_id_seq").query(Long.class).single());
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.library.inventory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.library.testsupport.ApiFuzz;
+import org.library.testsupport.CatalogTopicFeed;
+import org.library.testsupport.Http;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every operation of the inventory's OpenAPI document, fed random, boundary and hostile values: never a 5xx, every
+ * 4xx a problem, and a refused request changes no copy and publishes no event.
+ */
+@InventoryIntegrationTest
+class ApiFuzzTest {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void noRequestMadeFromTheApiDocumentGetsA5xxAndARefusedOneChangesNothing() {
+		Http http = new Http(port);
+		List<String> books = new ArrayList<>();
+		try (CatalogTopicFeed catalog = new CatalogTopicFeed(bootstrapServers)) {
+			for (int i = 0; i < 3; i++) {
+				UUID book = catalog.bookAdded();
+				await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/inventory/" + book).status() == 200);
+				books.add(book.toString());
+			}
+		}
+
+		int sent = new ApiFuzz(http, this::state, books).run(60);
+
+		assertThat(sent).isGreaterThanOrEqualTo(5 * 60);
+	}
+
+	/** Every book's copies as stored, and the last outbox event id taken. */
+	private List<Object> state() {
+		return List.of(
+				jdbc.sql("SELECT coalesce(md5(string_agg(b::text, ',' ORDER BY book_id)), '') FROM book_inventory b")
+					.query(String.class)
+					.single(),
+				jdbc.sql("SELECT last_value FROM outbox_event_id_seq").query(Long.class).single());
+	}
+
+}
