@@ -5,9 +5,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.ApiFuzz;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,15 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuditIntegrationTest
 class ApiFuzzTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	private final ServiceUnderTest service;
+
+	ApiFuzzTest(ServiceUnderTest service) {
+		this.service = service;
+	}
+
 	@Test
 	void noRequestMadeFromTheApiDocumentGetsA5xxAndTheTrailStaysAsItWas() {
-		int sent = new ApiFuzz(new Http(port), this::state, List.of()).run(200);
+		int sent = new ApiFuzz(new Http(service.port()), this::state, List.of()).run(200);
 
 		assertThat(sent).isGreaterThanOrEqualTo(200);
 	}

@@ -13,13 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,23 +28,20 @@ import static org.awaitility.Awaitility.await;
 @AuditIntegrationTest
 class AuditIngestTest {
 
-	@LocalServerPort
-	int port;
+	private final ServiceUnderTest service;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
-
-	@Value("${spring.datasource.url}")
-	String url;
-
-	Http http;
+	private final Http http;
 
 	AuditFeed feed;
 
+	AuditIngestTest(ServiceUnderTest service) {
+		this.service = service;
+		this.http = service.http();
+	}
+
 	@BeforeEach
 	void setUp() {
-		http = new Http(port);
-		feed = new AuditFeed(bootstrapServers);
+		feed = new AuditFeed(service.bootstrapServers());
 	}
 
 	@AfterEach
@@ -109,7 +104,7 @@ class AuditIngestTest {
 				"must each be 1 to 200 characters");
 		reasons.forEach((key, reason) -> {
 			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(bootstrapServers, "library.audit.DLT", key, 1)
+				.awaitRecords(service.bootstrapServers(), "library.audit.DLT", key, 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reason);
 			assertThat(TopicRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo("library.audit");
@@ -120,9 +115,8 @@ class AuditIngestTest {
 	@Test
 	void aDatabaseThatRefusesWritesStallsTheTrailWithoutDeadLettersAndEveryEventArrivesOnce() {
 		String book = UUID.randomUUID().toString();
-		long deadLetters = TopicRecords.count(bootstrapServers, "library.audit.DLT");
-		JdbcClient owner = JdbcClient
-			.create(new DriverManagerDataSource(url, "audit_owner", "audit_owner"));
+		long deadLetters = TopicRecords.count(service.bootstrapServers(), "library.audit.DLT");
+		JdbcClient owner = service.as("audit_owner");
 		owner.sql("REVOKE INSERT ON audit_event FROM audit_app").update();
 		List<UUID> sent = new ArrayList<>();
 		try {
@@ -140,7 +134,7 @@ class AuditIngestTest {
 		assertThat(page.get("items")).extracting(event -> UUID.fromString(event.get("id").asString()))
 			.containsExactlyInAnyOrderElementsOf(sent);
 		await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(http.health("consumers")));
-		assertThat(TopicRecords.count(bootstrapServers, "library.audit.DLT")).isEqualTo(deadLetters);
+		assertThat(TopicRecords.count(service.bootstrapServers(), "library.audit.DLT")).isEqualTo(deadLetters);
 	}
 
 	private JsonNode awaitEvents(String entityId, int count) {

@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,20 +24,20 @@ import static org.awaitility.Awaitility.await;
 @AuditIntegrationTest
 class AuditQueryTest {
 
-	@LocalServerPort
-	int port;
+	private final ServiceUnderTest service;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
-
-	Http http;
+	private final Http http;
 
 	AuditFeed feed;
 
+	AuditQueryTest(ServiceUnderTest service) {
+		this.service = service;
+		this.http = service.http();
+	}
+
 	@BeforeEach
 	void setUp() {
-		http = new Http(port);
-		feed = new AuditFeed(bootstrapServers);
+		feed = new AuditFeed(service.bootstrapServers());
 	}
 
 	@AfterEach

@@ -6,9 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.ApiFuzz;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,15 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CatalogIntegrationTest
 class ApiFuzzTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	private final ServiceUnderTest service;
+
+	ApiFuzzTest(ServiceUnderTest service) {
+		this.service = service;
+	}
+
 	@Test
 	void noRequestMadeFromTheApiDocumentGetsA5xxAndARefusedOneChangesNothing() {
-		Http http = new Http(port);
+		Http http = new Http(service.port());
 		List<String> books = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			books.add(http.post("/api/books", TestBooks.json("Fuzzed " + i)).json().get("id").asString());

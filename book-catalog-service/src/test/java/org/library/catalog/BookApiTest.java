@@ -8,13 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,17 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CatalogIntegrationTest
 class BookApiTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
-	Http http;
+	private final ServiceUnderTest service;
 
-	@BeforeEach
-	void setUp() {
-		http = new Http(port);
+	private final Http http;
+
+	BookApiTest(ServiceUnderTest service) {
+		this.service = service;
+		this.http = service.http();
 	}
 
 	@Test
@@ -327,7 +325,7 @@ class BookApiTest {
 
 	@Test
 	void theLocationOfANewBookCannotBeSteeredByAForgedHost() {
-		var created = org.library.testsupport.RawHttp.send(port,
+		var created = org.library.testsupport.RawHttp.send(service.port(),
 				"POST /api/books HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
 						+ "Content-Type: application/json",
 				TestBooks.json("Forged host"));

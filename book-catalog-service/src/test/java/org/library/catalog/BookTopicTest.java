@@ -15,11 +15,10 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,15 +27,15 @@ class BookTopicTest {
 
 	static final String TOPIC = "library.catalog.books";
 
-	@LocalServerPort
-	int port;
+	private final ServiceUnderTest service;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	BookTopicTest(ServiceUnderTest service) {
+		this.service = service;
+	}
 
 	@Test
 	void everyChangeReachesTheTopicAsSnapshotOrTombstoneWithCloudEventsHeaders() {
-		Http http = new Http(port);
+		Http http = new Http(service.port());
 		String isbn = TestBooks.uniqueIsbn13();
 		String[] asLibrarian = { "Content-Type", "application/json", "X-Actor", "librarian-7" };
 		String id = http.post("/api/books", TestBooks.json(isbn, "Kindred", "Octavia E. Butler"), asLibrarian)
@@ -47,7 +46,7 @@ class BookTopicTest {
 				"Content-Type", "application/json", "X-Actor", "librarian-7", "If-Match", "\"0\"");
 		http.delete("/api/books/" + id, "X-Actor", "librarian-7");
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrapServers, TOPIC, id, 3);
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), TOPIC, id, 3);
 
 		assertThat(records).hasSize(3);
 		JsonNode added = Http.JSON.readTree(records.get(0).value());
@@ -83,7 +82,7 @@ class BookTopicTest {
 
 	@Test
 	void everyChangeIsRecordedOnceInTheAuditTrailWithItsCaller() {
-		Http http = new Http(port);
+		Http http = new Http(service.port());
 		String isbn = TestBooks.uniqueIsbn13();
 		String id = http.post("/api/books", TestBooks.json(isbn, "Dawn", "Octavia E. Butler"), "Content-Type",
 				"application/json", "X-Actor", "cataloguer-3")
@@ -96,7 +95,7 @@ class BookTopicTest {
 				"application/json", "If-Match", "\"0\""); // stale: records nothing
 		http.delete("/api/books/" + id, "X-Actor", "cataloguer-3");
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrapServers, "library.audit",
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit",
 				id, 3);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
@@ -116,7 +115,7 @@ class BookTopicTest {
 
 	@Test
 	void servesTheEventContractOfTheTopicItOwns() {
-		Http http = new Http(port);
+		Http http = new Http(service.port());
 		var asyncApi = http.get("/contracts/asyncapi.yaml");
 		assertThat(asyncApi.status()).isEqualTo(200);
 		assertThat(asyncApi.body()).contains("asyncapi: 3.0.0", "address: library.catalog.books");
@@ -126,16 +125,16 @@ class BookTopicTest {
 
 	@Test
 	void anUnnamedCallerIsAnonymous() {
-		String id = new Http(port).post("/api/books", TestBooks.json("Nobody's book")).json().get("id").asString();
+		String id = new Http(service.port()).post("/api/books", TestBooks.json("Nobody's book")).json().get("id").asString();
 
-		ConsumerRecord<String, String> record = TopicRecords.awaitRecords(bootstrapServers, TOPIC, id, 1).getFirst();
+		ConsumerRecord<String, String> record = TopicRecords.awaitRecords(service.bootstrapServers(), TOPIC, id, 1).getFirst();
 
 		assertThat(TopicRecords.header(record, "ce_actor")).isEqualTo("anonymous");
 	}
 
 	@Test
 	void theServiceDeclaresItsTopicCompacted() throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers()))) {
 			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
 			Config config = admin.describeConfigs(Set.of(topic)).all().get().get(topic);
 			assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Http;
 import org.library.testsupport.RawHttp;
+import org.library.testsupport.ServiceUnderTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,19 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CatalogIntegrationTest
 class HostileInputTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
-	Http http;
+	private final ServiceUnderTest service;
+
+	private final Http http;
 
 	long[] before;
 
+	HostileInputTest(ServiceUnderTest service) {
+		this.service = service;
+		this.http = service.http();
+	}
+
 	@BeforeEach
 	void setUp() {
-		http = new Http(port);
 		before = writes();
 	}
 
@@ -69,7 +72,7 @@ class HostileInputTest {
 	@Test
 	void badQueryParametersAreRefusedNamingThem() {
 		assertNamesField(http.get("/api/books?q=%00"), "q");
-		assertNamesField(RawHttp.send(port, "GET /api/books?q=%zz HTTP/1.1", null), "q");
+		assertNamesField(RawHttp.send(service.port(), "GET /api/books?q=%zz HTTP/1.1", null), "q");
 		assertProblem(http.get("/api/books?q=%C3%28"), 400);
 		StringBuilder many = new StringBuilder("/api/books?q=x");
 		for (int i = 0; i < 1100; i++) {
@@ -80,9 +83,9 @@ class HostileInputTest {
 
 	@Test
 	void whatTomcatRefusesItselfIsAProblemToo() {
-		assertProblem(RawHttp.send(port, "GET /api/books/%zz HTTP/1.1", null), 400);
-		assertProblem(RawHttp.send(port, "GET /api/books/a%2Fb HTTP/1.1", null), 400);
-		var huge = RawHttp.send(port, "GET /api/books HTTP/1.1\r\nX-Padding: " + "x".repeat(9000), null);
+		assertProblem(RawHttp.send(service.port(), "GET /api/books/%zz HTTP/1.1", null), 400);
+		assertProblem(RawHttp.send(service.port(), "GET /api/books/a%2Fb HTTP/1.1", null), 400);
+		var huge = RawHttp.send(service.port(), "GET /api/books HTTP/1.1\r\nX-Padding: " + "x".repeat(9000), null);
 		assertThat(huge.status()).isBetween(400, 499);
 		assertThat(huge.header("Content-Type")).startsWith("application/problem+json");
 	}

@@ -3,9 +3,9 @@ package org.library.catalog;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.ServiceUnderTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -20,15 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CatalogIntegrationTest
 class SearchIndexTest {
 
-	@Value("${spring.datasource.url}")
-	String url;
-
 	@Autowired
 	BookSearch search;
 
+	private final ServiceUnderTest service;
+
+	SearchIndexTest(ServiceUnderTest service) {
+		this.service = service;
+	}
+
 	@Test
 	void searchesAreServedByIndexesAt100kBooks() {
-		var owner = new DriverManagerDataSource(url, "book_catalog_owner", "book_catalog_owner");
+		var owner = new DriverManagerDataSource(service.jdbcUrl(), "book_catalog_owner", "book_catalog_owner");
 		JdbcClient jdbc = JdbcClient.create(owner);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(owner));
 		transaction.executeWithoutResult(status -> {

@@ -7,19 +7,16 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,25 +24,16 @@ import static org.awaitility.Awaitility.await;
 @InventoryIntegrationTest
 class InventoryApiTest {
 
-	@LocalServerPort
-	int port;
+	private final ServiceUnderTest service;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	private final Http http;
 
-	Http http;
+	private final CatalogTopicFeed catalog;
 
-	CatalogTopicFeed catalog;
-
-	@BeforeEach
-	void setUp() {
-		http = new Http(port);
-		catalog = new CatalogTopicFeed(bootstrapServers);
-	}
-
-	@AfterEach
-	void tearDown() {
-		catalog.close();
+	InventoryApiTest(ServiceUnderTest service, CatalogTopicFeed catalog) {
+		this.service = service;
+		this.catalog = catalog;
+		this.http = service.http();
 	}
 
 	@Test
@@ -186,7 +174,7 @@ class InventoryApiTest {
 		http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":1}");
 		http.post("/api/inventory/" + book + "/returns"); // refused: records nothing
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrapServers, "library.audit",
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit",
 				book.toString(), 4);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();

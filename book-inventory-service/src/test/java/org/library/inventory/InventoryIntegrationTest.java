@@ -5,7 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.infrastructure.LibraryInfrastructureInitializer;
+import org.library.testsupport.ServiceTestExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -19,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "library.kafka.retry.max-interval=1s")
 @ContextConfiguration(initializers = LibraryInfrastructureInitializer.class)
+@ExtendWith(ServiceTestExtension.class)
 @interface InventoryIntegrationTest {
 
 }

@@ -13,10 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,21 +28,21 @@ import static org.awaitility.Awaitility.await;
 @InventoryIntegrationTest
 class NoOversellTest {
 
-	@LocalServerPort
-	int port;
+	private final ServiceUnderTest service;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	NoOversellTest(ServiceUnderTest service) {
+		this.service = service;
+	}
 
 	@Test
 	void lendsExactlyAsManyCopiesAsExistTo200ConcurrentCallers() throws Exception {
 		UUID book = bookWithCopies(10);
 
-		List<Integer> statuses = checkOutConcurrently(book, 200, List.of(new Http(port)));
+		List<Integer> statuses = checkOutConcurrently(book, 200, List.of(new Http(service.port())));
 
 		assertThat(statuses).filteredOn(status -> status == 201).hasSize(10);
 		assertThat(statuses).filteredOn(status -> status == 409).hasSize(190);
-		assertThat(new Http(port).get("/api/inventory/" + book).json().get("availableCopies").asInt()).isZero();
+		assertThat(new Http(service.port()).get("/api/inventory/" + book).json().get("availableCopies").asInt()).isZero();
 	}
 
 	@Test
@@ -55,7 +54,7 @@ class NoOversellTest {
 				"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers())) {
 			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
 
-			List<Integer> statuses = checkOutConcurrently(book, 200, List.of(new Http(port), new Http(secondPort)));
+			List<Integer> statuses = checkOutConcurrently(book, 200, List.of(new Http(service.port()), new Http(secondPort)));
 
 			assertThat(statuses).filteredOn(status -> status == 201).hasSize(10);
 			assertThat(statuses).filteredOn(status -> status == 409).hasSize(190);
@@ -65,9 +64,9 @@ class NoOversellTest {
 	}
 
 	private UUID bookWithCopies(int copies) {
-		Http http = new Http(port);
+		Http http = new Http(service.port());
 		UUID book;
-		try (CatalogTopicFeed catalog = new CatalogTopicFeed(bootstrapServers)) {
+		try (CatalogTopicFeed catalog = new CatalogTopicFeed(service.bootstrapServers())) {
 			book = catalog.bookAdded();
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/inventory/" + book).status() == 200);

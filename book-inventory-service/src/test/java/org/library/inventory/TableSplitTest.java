@@ -6,17 +6,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,28 +23,16 @@ import static org.awaitility.Awaitility.await;
 @InventoryIntegrationTest
 class TableSplitTest {
 
-	@LocalServerPort
-	int port;
+	private final ServiceUnderTest service;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	private final Http http;
 
-	@Value("${spring.datasource.url}")
-	String url;
+	private final CatalogTopicFeed catalog;
 
-	Http http;
-
-	CatalogTopicFeed catalog;
-
-	@BeforeEach
-	void setUp() {
-		http = new Http(port);
-		catalog = new CatalogTopicFeed(bootstrapServers);
-	}
-
-	@AfterEach
-	void tearDown() {
-		catalog.close();
+	TableSplitTest(ServiceUnderTest service, CatalogTopicFeed catalog) {
+		this.service = service;
+		this.catalog = catalog;
+		this.http = service.http();
 	}
 
 	@Test
@@ -93,7 +77,7 @@ class TableSplitTest {
 		assertThat(http.post("/api/inventory/" + book + "/returns").status()).isEqualTo(200);
 		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(2);
 
-		List<ConsumerRecord<String, String>> audit = TopicRecords.awaitRecords(bootstrapServers, "library.audit",
+		List<ConsumerRecord<String, String>> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit",
 				book.toString(), 4);
 		ConsumerRecord<String, String> withdrawn = audit.stream()
 			.filter(record -> record.value().contains("\"BookWithdrawn\""))
@@ -140,7 +124,7 @@ class TableSplitTest {
 				"key is not an id", wrongShape.toString(), "value is not the snapshot of");
 		for (String key : reasons.keySet()) {
 			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(bootstrapServers, "library.catalog.books.DLT", key, 1)
+				.awaitRecords(service.bootstrapServers(), "library.catalog.books.DLT", key, 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-cause-fqcn")).endsWith("UnreadableRecord");
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reasons.get(key));
@@ -151,7 +135,7 @@ class TableSplitTest {
 
 	@Test
 	void aDatabaseThatRefusesWritesHoldsTheRecordUntilItAcceptsThemAndNothingIsDeadLettered() {
-		long deadLetters = TopicRecords.count(bootstrapServers, "library.catalog.books.DLT");
+		long deadLetters = TopicRecords.count(service.bootstrapServers(), "library.catalog.books.DLT");
 		owner().sql("REVOKE INSERT, UPDATE ON book_inventory FROM book_inventory_app").update();
 		UUID book;
 		try {
@@ -165,7 +149,7 @@ class TableSplitTest {
 
 		awaitKnown(book);
 		await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(http.health("consumers")));
-		assertThat(TopicRecords.count(bootstrapServers, "library.catalog.books.DLT")).isEqualTo(deadLetters);
+		assertThat(TopicRecords.count(service.bootstrapServers(), "library.catalog.books.DLT")).isEqualTo(deadLetters);
 	}
 
 	private tools.jackson.databind.JsonNode awaitKnown(UUID book) {
@@ -190,7 +174,7 @@ class TableSplitTest {
 	}
 
 	private JdbcClient owner() {
-		return JdbcClient.create(new DriverManagerDataSource(url, "book_inventory_owner", "book_inventory_owner"));
+		return service.as("book_inventory_owner");
 	}
 
 }

@@ -9,10 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.library.testsupport.ApiFuzz;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,20 +24,20 @@ import static org.awaitility.Awaitility.await;
 @ReadingListIntegrationTest
 class ApiFuzzTest {
 
-	@LocalServerPort
-	int port;
-
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	private final ServiceUnderTest service;
+
+	ApiFuzzTest(ServiceUnderTest service) {
+		this.service = service;
+	}
+
 	@Test
 	void noRequestMadeFromTheApiDocumentGetsA5xxAndARefusedOneChangesNothing() {
-		Http http = new Http(port);
+		Http http = new Http(service.port());
 		List<String> books = new ArrayList<>();
-		try (CatalogTopicFeed catalog = new CatalogTopicFeed(bootstrapServers)) {
+		try (CatalogTopicFeed catalog = new CatalogTopicFeed(service.bootstrapServers())) {
 			for (int i = 0; i < 3; i++) {
 				UUID book = catalog.bookAdded();
 				await().atMost(Duration.ofSeconds(30)).until(() -> known(book));

@@ -6,18 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,28 +24,16 @@ import static org.awaitility.Awaitility.await;
 @ReadingListIntegrationTest
 class CatalogReplicaTest {
 
-	@LocalServerPort
-	int port;
+	private final ServiceUnderTest service;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	private final Http http;
 
-	@Value("${spring.datasource.url}")
-	String url;
+	private final CatalogTopicFeed catalog;
 
-	Http http;
-
-	CatalogTopicFeed catalog;
-
-	@BeforeEach
-	void setUp() {
-		http = new Http(port);
-		catalog = new CatalogTopicFeed(bootstrapServers);
-	}
-
-	@AfterEach
-	void tearDown() {
-		catalog.close();
+	CatalogReplicaTest(ServiceUnderTest service, CatalogTopicFeed catalog) {
+		this.service = service;
+		this.catalog = catalog;
+		this.http = service.http();
 	}
 
 	@Test
@@ -133,7 +117,7 @@ class CatalogReplicaTest {
 		Map<String, String> reasons = Map.of(noTitle.toString(), "has no title", "not-an-id", "key is not an id");
 		reasons.forEach((key, reason) -> {
 			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(bootstrapServers, "library.catalog.books.DLT", key, 1)
+				.awaitRecords(service.bootstrapServers(), "library.catalog.books.DLT", key, 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reason);
 		});
@@ -150,7 +134,7 @@ class CatalogReplicaTest {
 	}
 
 	private List<Map<String, Object>> rows(UUID... books) {
-		return JdbcClient.create(new DriverManagerDataSource(url, "reading_list_owner", "reading_list_owner"))
+		return service.as("reading_list_owner")
 			.sql("SELECT book_id, isbn, title, array_to_string(authors, '|') AS authors, catalog_version, removed "
 					+ "FROM catalog_book WHERE book_id = ANY(?) ORDER BY book_id")
 			.param(books)

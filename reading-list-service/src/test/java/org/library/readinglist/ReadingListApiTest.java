@@ -6,21 +6,17 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,28 +24,16 @@ import static org.awaitility.Awaitility.await;
 @ReadingListIntegrationTest
 class ReadingListApiTest {
 
-	@LocalServerPort
-	int port;
+	private final ServiceUnderTest service;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	private final Http http;
 
-	@Value("${spring.datasource.url}")
-	String url;
+	private final CatalogTopicFeed catalog;
 
-	Http http;
-
-	CatalogTopicFeed catalog;
-
-	@BeforeEach
-	void setUp() {
-		http = new Http(port);
-		catalog = new CatalogTopicFeed(bootstrapServers);
-	}
-
-	@AfterEach
-	void tearDown() {
-		catalog.close();
+	ReadingListApiTest(ServiceUnderTest service, CatalogTopicFeed catalog) {
+		this.service = service;
+		this.catalog = catalog;
+		this.http = service.http();
 	}
 
 	@Test
@@ -237,7 +221,7 @@ class ReadingListApiTest {
 		patch(item(reader, book), "{\"status\":\"FINISHED\"}");
 		http.delete(item(reader, book), "X-Actor", reader);
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrapServers, "library.audit",
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit",
 				book.toString(), 3);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
@@ -298,7 +282,7 @@ class ReadingListApiTest {
 	}
 
 	private JdbcClient owner() {
-		return JdbcClient.create(new DriverManagerDataSource(url, "reading_list_owner", "reading_list_owner"));
+		return service.as("reading_list_owner");
 	}
 
 	private static String item(String reader, UUID book) {

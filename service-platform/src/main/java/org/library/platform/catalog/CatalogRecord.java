@@ -39,12 +39,14 @@ public record CatalogRecord(UUID bookId, String actor, Book book) {
 			return new CatalogRecord(bookId, actor, null);
 		}
 		JsonNode snapshot = Records.snapshot(json, record, bookId);
+		String isbn = text(snapshot, "isbn", 13);
+		String title = text(snapshot, "title", 500);
+		List<String> authors = authors(snapshot);
 		JsonNode version = snapshot.path("version");
 		if (!version.isIntegralNumber() || version.asLong() < 0) {
 			throw new UnreadableRecord("the book snapshot has no version");
 		}
-		return new CatalogRecord(bookId, actor, new Book(version.asLong(), text(snapshot, "isbn", 13),
-				text(snapshot, "title", 500), authors(snapshot)));
+		return new CatalogRecord(bookId, actor, new Book(version.asLong(), isbn, title, authors));
 	}
 
 	private static String text(JsonNode book, String field, int maxLength) {
