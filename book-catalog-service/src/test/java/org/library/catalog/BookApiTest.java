@@ -368,6 +368,7 @@ class BookApiTest {
 		var foreign = http.send(http.builder("/api/books", "Origin", "https://evil.example",
 				"Access-Control-Request-Method", "POST").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
 		assertThat(foreign.status()).isEqualTo(403);
+		assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
 	}
 
 	@Test

@@ -17,8 +17,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The shared HTTP edge: problem responses for everything (Tomcat's own refusals included), strict JSON
@@ -71,23 +72,25 @@ public class WebAutoConfiguration {
 
 	/**
 	 * Cross-origin calls from the frontend's origins ({@code library.web.cors.allowed-origins}, none by default):
-	 * they may send the headers the API reads and see the ones it answers with.
+	 * they may send the headers the API reads and see the ones it answers with. Any other origin's request is
+	 * refused with a 403 problem.
 	 */
 	@Bean
-	WebMvcConfigurer corsForTheFrontend(@Value("${library.web.cors.allowed-origins:}") List<String> origins) {
-		return new WebMvcConfigurer() {
-			@Override
-			public void addCorsMappings(CorsRegistry registry) {
-				if (!origins.isEmpty()) {
-					registry.addMapping("/api/**")
-						.allowedOrigins(origins.toArray(String[]::new))
-						.allowedMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
-						.allowedHeaders("Authorization", "Content-Type", "If-Match", "If-None-Match")
-						.exposedHeaders("ETag", "Location")
-						.maxAge(3600);
-				}
-			}
-		};
+	FilterRegistrationBean<CorsFilter> corsForTheFrontend(JsonMapper json,
+			@Value("${library.web.cors.allowed-origins:}") List<String> origins) {
+		CorsConfiguration frontend = new CorsConfiguration();
+		frontend.setAllowedOrigins(origins);
+		frontend.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+		frontend.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match"));
+		frontend.setExposedHeaders(List.of("ETag", "Location"));
+		frontend.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", frontend);
+		CorsFilter filter = new CorsFilter(source);
+		filter.setCorsProcessor(new ProblemCorsProcessor(new ProblemWriter(json)));
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
 	}
 
 	@Bean
