@@ -30,6 +30,8 @@ public final class LocalStack {
 
 	private LibraryInfrastructure infrastructure;
 
+	private Map<String, String> accounts = Map.of();
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private LocalStack(Options options) {
@@ -78,10 +80,17 @@ public final class LocalStack {
 			environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
 			// on the operator's own machine, health shows what its parts hold (outbox backlog, stuck consumers)
 			environment.put("MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS", "always");
-			for (ServiceSpec spec : ServiceSpec.ALL) {
+			Path identityData = options.dataDirectory().resolve("identity");
+			accounts = DemoAccounts.passwords(identityData, System::getenv);
+			Map<String, String> identity = new LinkedHashMap<>(environment);
+			identity.put("LIBRARY_ISSUER_URI", issuer());
+			identity.put("LIBRARY_IDENTITY_KEY_DIRECTORY", identityData.toString());
+			accounts.forEach((name, password) -> identity.put(DemoAccounts.variable(name), password));
+			for (ServiceSpec spec : ServiceSpec.all()) {
 				System.out.println("Starting " + spec.name() + " on port " + options.servicePorts().get(spec));
 				services.add(ServiceProcess.start(spec, spec.name(), spec.jar(options.root()),
-						options.servicePorts().get(spec), environment, options.dataDirectory()));
+						options.servicePorts().get(spec), spec == ServiceSpec.IDENTITY ? identity : environment,
+						options.dataDirectory()));
 			}
 			for (ServiceProcess service : services) {
 				if (!service.awaitReady(Duration.ofMinutes(3))) {
@@ -104,14 +113,26 @@ public final class LocalStack {
 		}
 	}
 
+	private String issuer() {
+		return "http://localhost:" + options.servicePorts().get(ServiceSpec.IDENTITY);
+	}
+
 	private void printSummary() {
 		StringBuilder summary = new StringBuilder("%nThe library is up.%n%n".formatted());
 		summary.append("  %-24s %s%n".formatted("Postgres", infrastructure.jdbcUrl()));
 		summary.append("  %-24s %s%n".formatted("Kafka", infrastructure.kafkaBootstrapServers()));
 		for (ServiceProcess service : services) {
+			if (service.spec() == ServiceSpec.IDENTITY) {
+				summary.append("  %-24s %s  (OpenID Connect issuer, log %s)%n".formatted(service.spec().name(),
+						issuer(), options.root().relativize(service.log())));
+				continue;
+			}
 			summary.append("  %-24s %s/api  (OpenAPI %s/v3/api-docs, log %s)%n".formatted(service.spec().name(),
 					service.url(), service.url(), options.root().relativize(service.log())));
 		}
+		summary.append("%nDemo accounts (passwords kept in %s):%n".formatted(options.root()
+			.relativize(options.dataDirectory().resolve("identity").resolve(DemoAccounts.FILE))));
+		accounts.forEach((name, password) -> summary.append("  %-24s %s%n".formatted(name, password)));
 		summary.append("%nPress Ctrl-C to stop.%n".formatted());
 		System.out.print(summary);
 		System.out.flush();
@@ -154,7 +175,7 @@ public final class LocalStack {
 
 	private static List<String> missingJars(Options options) {
 		List<String> problems = new ArrayList<>();
-		for (ServiceSpec spec : ServiceSpec.ALL) {
+		for (ServiceSpec spec : ServiceSpec.all()) {
 			Path jar = spec.jar(options.root());
 			if (!Files.isRegularFile(jar)) {
 				problems.add(jar + " is missing: build the suite first with ./mvnw package -DskipTests"

@@ -23,7 +23,7 @@ record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servic
 
 	static String usage() {
 		StringBuilder services = new StringBuilder();
-		for (ServiceSpec service : ServiceSpec.ALL) {
+		for (ServiceSpec service : ServiceSpec.all()) {
 			services.append("  %-30s%s (default %d)%n".formatted("--" + service.option() + "=PORT", service.name(),
 					service.defaultPort()));
 		}
@@ -46,7 +46,7 @@ record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servic
 		}
 		Path root = Path.of(given.getOrDefault("root", defaultRoot.toString())).toAbsolutePath().normalize();
 		Map<ServiceSpec, Integer> servicePorts = new LinkedHashMap<>();
-		for (ServiceSpec service : ServiceSpec.ALL) {
+		for (ServiceSpec service : ServiceSpec.all()) {
 			servicePorts.put(service, port(given.remove(service.option()), service.defaultPort(), service.option()));
 		}
 		Options options = new Options(port(given.remove("postgres-port"), 5432, "postgres-port"),

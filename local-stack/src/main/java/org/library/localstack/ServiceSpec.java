@@ -9,6 +9,9 @@ import java.util.List;
  */
 record ServiceSpec(String name, int defaultPort, String portVariable) {
 
+	/** The issuer of the tokens the services accept: started first, on port 9000. */
+	static final ServiceSpec IDENTITY = new ServiceSpec("identity", 9000, "IDENTITY_PORT");
+
 	/** Every service of the suite; each service's issue adds its line. */
 	static final List<ServiceSpec> ALL = List.of(new ServiceSpec("book-catalog-service", 8081, "BOOK_CATALOG_PORT"),
 			new ServiceSpec("book-inventory-service", 8082, "BOOK_INVENTORY_PORT"),
@@ -21,6 +24,13 @@ record ServiceSpec(String name, int defaultPort, String portVariable) {
 
 	String option() {
 		return name.replace("-service", "") + "-port";
+	}
+
+	/** The identity issuer and every service, in the order they start. */
+	static java.util.List<ServiceSpec> all() {
+		java.util.List<ServiceSpec> all = new java.util.ArrayList<>(ALL);
+		all.addFirst(IDENTITY);
+		return java.util.List.copyOf(all);
 	}
 
 }

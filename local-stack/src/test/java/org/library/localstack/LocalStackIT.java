@@ -65,16 +65,24 @@ class LocalStackIT {
 		int inventory = freePort();
 		int readingList = freePort();
 		int audit = freePort();
+		int identity = freePort();
 		List<String> arguments = List.of("--postgres-port=" + postgres, "--kafka-port=" + kafka,
 				"--book-catalog-port=" + catalog, "--book-inventory-port=" + inventory,
-				"--reading-list-port=" + readingList, "--audit-port=" + audit, "--data-dir=" + data);
+				"--reading-list-port=" + readingList, "--audit-port=" + audit, "--identity-port=" + identity,
+				"--data-dir=" + data);
 
 		String bookId;
 		String isbn = "9780441478125";
 		Stack first = Stack.start(jar, arguments, data.resolveSibling("it-first.log"));
 		try {
 			first.awaitOutput("The library is up.");
-			assertThat(first.output()).contains("http://localhost:" + catalog, "localhost:" + kafka);
+			assertThat(first.output()).contains("http://localhost:" + catalog, "localhost:" + kafka,
+					"http://localhost:" + identity, "Demo accounts", "librarian", "ada");
+			HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(URI.create(
+					"http://localhost:" + identity + "/.well-known/openid-configuration")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(discovery.statusCode()).isEqualTo(200);
+			assertThat(discovery.body()).contains("\"issuer\":\"http://localhost:" + identity + "\"");
 
 			HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(
 					"http://localhost:" + catalog + "/api/books"))
@@ -208,7 +216,7 @@ class LocalStackIT {
 			Stack stack = Stack.start(jar, List.of("--postgres-port=" + taken.getLocalPort(),
 					"--kafka-port=" + freePort(), "--book-catalog-port=" + freePort(),
 					"--book-inventory-port=" + freePort(), "--reading-list-port=" + freePort(),
-					"--audit-port=" + freePort(), "--data-dir=" + data),
+					"--audit-port=" + freePort(), "--identity-port=" + freePort(), "--data-dir=" + data),
 					data.resolveSibling("it-taken.log"));
 			assertThat(stack.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
