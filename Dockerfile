@@ -1,4 +1,4 @@
-# One image recipe for every service: docker build --build-arg SERVICE=book-catalog-service .
+# One image recipe for every service and the issuer: docker build --build-arg SERVICE=book-catalog-service .
 # (docker-compose.yml builds each service with it.)
 
 FROM eclipse-temurin:21-jdk AS build
@@ -12,7 +12,8 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw --batch-mode --no-transfer-progre
 FROM eclipse-temurin:21-jre
 # curl for the health check; a user of its own, never root
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --no-create-home library
+ && useradd --system --uid 10001 --no-create-home library \
+ && mkdir -p /var/lib/library/identity && chown -R library /var/lib/library
 WORKDIR /app
 # layered: dependencies change rarely, the application often, so rebuilds reuse the lower layers
 COPY --from=build /layers/dependencies/ ./
