@@ -78,6 +78,19 @@ public final class ApiFuzz {
 		return sent;
 	}
 
+	/**
+	 * What a writing service holds, for {@code state}: every row of its table (as a digest) and the last outbox
+	 * event id taken, so a refused request that wrote a row or published an event shows.
+	 */
+	public static Supplier<Object> rowsAndOutbox(org.springframework.jdbc.core.simple.JdbcClient jdbc, String table,
+			String orderBy) {
+		return () -> List.of(
+				jdbc.sql("SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY " + orderBy + ")), '') FROM " + table + " t")
+					.query(String.class)
+					.single(),
+				jdbc.sql("SELECT last_value FROM outbox_event_id_seq").query(Long.class).single());
+	}
+
 	/** One generated request. */
 	record Request(String method, String path, List<String> headers, String body) {
 
