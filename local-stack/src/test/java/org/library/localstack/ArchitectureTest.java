@@ -23,7 +23,7 @@ class ArchitectureTest {
 	/** The services and the issuer: none leans on another's code. */
 	private static final String[] STANDALONE = { "catalog", "inventory", "readinglist", "audit", "identity" };
 
-	private static final String[] SHARED = { "org.library.platform..", "org.library.infrastructure..",
+	private static final String[] SHARED = { "org.library.platform..", "org.library.launcher..", "org.library.infrastructure..",
 			"org.library.testsupport..", "org.library.localstack.." };
 
 	private static final String[] TRANSPORT = { "org.springframework.http..", "org.springframework.web..",
@@ -34,7 +34,7 @@ class ArchitectureTest {
 	@BeforeAll
 	static void importEveryModule() {
 		Path root = Path.of("").toAbsolutePath().getParent();
-		List<Path> classes = List.of("embedded-infrastructure", "service-platform", "test-support",
+		List<Path> classes = List.of("embedded-infrastructure", "launcher", "service-platform", "test-support",
 				"book-catalog-service", "book-inventory-service", "reading-list-service", "audit-service", "identity",
 				"local-stack")
 			.stream()

@@ -165,7 +165,7 @@ class LocalStackIT {
 
 		// a crash: the launcher is killed outright, before it can stop anything
 		second.kill();
-		for (int port : List.of(catalog, inventory, readingList, audit)) {
+		for (int port : List.of(identity, catalog, inventory, readingList, audit)) {
 			await().atMost(Duration.ofSeconds(60))
 				.alias("the service on port " + port + " follows its dead launcher")
 				.until(() -> isFree(port));

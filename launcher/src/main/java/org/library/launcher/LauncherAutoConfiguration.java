@@ -1,4 +1,4 @@
-package org.library.platform.launcher;
+package org.library.launcher;
 
 import java.util.Optional;
 
