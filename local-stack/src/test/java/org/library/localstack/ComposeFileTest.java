@@ -34,8 +34,8 @@ class ComposeFileTest {
 		for (ServiceSpec spec : ServiceSpec.ALL) {
 			Map<String, Object> service = service(spec.name());
 			assertThat(map(map(service, "build"), "args")).as(spec.name()).containsEntry("SERVICE", spec.name());
-			assertThat(list(service, "ports")).as(spec.name())
-				.containsExactly(spec.defaultPort() + ":" + spec.defaultPort());
+			assertThat(list(service, "ports")).as(spec.name() + " is published on this machine only")
+				.containsExactly("127.0.0.1:" + spec.defaultPort() + ":" + spec.defaultPort());
 			Map<String, Object> dependsOn = map(service, "depends_on");
 			for (String infrastructure : List.of("postgres", "kafka")) {
 				assertThat(map(dependsOn, infrastructure)).as(spec.name() + " waits for " + infrastructure)
@@ -133,4 +133,13 @@ class ComposeFileTest {
 		}
 	}
 
+
+	@Test
+	void nothingIsPublishedBeyondThisMachine() {
+		for (Map.Entry<String, Object> service : map(compose, "services").entrySet()) {
+			@SuppressWarnings("unchecked")
+			List<Object> ports = (List<Object>) ((Map<String, Object>) service.getValue()).getOrDefault("ports", List.of());
+			assertThat(ports).as(service.getKey()).allSatisfy(port -> assertThat(String.valueOf(port)).startsWith("127.0.0.1:"));
+		}
+	}
 }
