@@ -24,11 +24,11 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
 	private final KafkaClusterTestKit cluster;
 
-	private final String bootstrapServers;
+	private final int port;
 
-	private EmbeddedKafkaServer(KafkaClusterTestKit cluster, String bootstrapServers) {
+	private EmbeddedKafkaServer(KafkaClusterTestKit cluster, int port) {
 		this.cluster = cluster;
-		this.bootstrapServers = bootstrapServers;
+		this.port = port;
 	}
 
 	/**
@@ -75,7 +75,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 			cluster.startup();
 			cluster.waitForReadyBrokers();
 			int clientPort = port > 0 ? port : boundClientPort(cluster);
-			return new EmbeddedKafkaServer(cluster, "localhost:" + clientPort);
+			return new EmbeddedKafkaServer(cluster, clientPort);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Kafka did not start: " + ex.getMessage(), ex);
@@ -103,7 +103,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 	}
 
 	public String bootstrapServers() {
-		return bootstrapServers;
+		return "localhost:" + port;
+	}
+
+	/** The client port, the same again when the broker is started on the same data. */
+	int port() {
+		return port;
 	}
 
 	@Override

@@ -31,7 +31,7 @@ public final class LibraryInfrastructure implements AutoCloseable {
 		this.postgres = postgres;
 		this.kafka = kafka;
 		this.postgresPort = postgres.port();
-		this.kafkaPort = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+		this.kafkaPort = kafka.port();
 	}
 
 	/**

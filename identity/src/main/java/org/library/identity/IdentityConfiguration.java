@@ -2,6 +2,7 @@ package org.library.identity;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,7 +43,7 @@ class IdentityConfiguration {
 			.stream()
 			.map(account -> User.withUsername(account.getKey())
 				.password(encoder.encode(account.getValue().password()))
-				.roles(account.getValue().roles().stream().map(String::toUpperCase).toArray(String[]::new))
+				.roles(account.getValue().roles().stream().map(role -> role.toUpperCase(Locale.ROOT)).toArray(String[]::new))
 				.build())
 			.toList());
 	}
@@ -68,7 +69,7 @@ class IdentityConfiguration {
 				.stream()
 				.map(GrantedAuthority::getAuthority)
 				.filter(authority -> authority.startsWith("ROLE_"))
-				.map(authority -> authority.substring("ROLE_".length()).toLowerCase())
+				.map(authority -> authority.substring("ROLE_".length()).toLowerCase(Locale.ROOT))
 				.collect(Collectors.toCollection(java.util.TreeSet::new));
 			context.getClaims().claim("roles", List.copyOf(roles));
 		};

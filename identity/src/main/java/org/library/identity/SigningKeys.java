@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
-import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -67,10 +66,6 @@ final class SigningKeys {
 		catch (UnsupportedOperationException ex) {
 			// not a POSIX file system (Windows): the user's profile directory protects it
 		}
-	}
-
-	static Set<String> keyIds(JWKSet keys) {
-		return Set.copyOf(keys.getKeys().stream().map(key -> key.getKeyID()).toList());
 	}
 
 }

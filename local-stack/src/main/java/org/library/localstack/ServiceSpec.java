@@ -1,6 +1,7 @@
 package org.library.localstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,10 +28,10 @@ record ServiceSpec(String name, int defaultPort, String portVariable) {
 	}
 
 	/** The identity issuer and every service, in the order they start. */
-	static java.util.List<ServiceSpec> all() {
-		java.util.List<ServiceSpec> all = new java.util.ArrayList<>(ALL);
+	static List<ServiceSpec> all() {
+		List<ServiceSpec> all = new ArrayList<>(ALL);
 		all.addFirst(IDENTITY);
-		return java.util.List.copyOf(all);
+		return List.copyOf(all);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.library.platform.kafka;
 
 import java.util.List;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.messaging.converter.MessageConversionException;
@@ -28,18 +29,12 @@ final class ConsumerFailures {
 					return true;
 				}
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return false;
 	}
 
 	static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 

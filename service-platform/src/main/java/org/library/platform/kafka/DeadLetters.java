@@ -3,12 +3,13 @@ package org.library.platform.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -85,9 +86,10 @@ public class DeadLetters {
 	 */
 	@WriteOperation
 	public synchronized Redrive redrive(@Selector String deadLetterTopic, @Nullable Long from, @Nullable Long to) {
-		if (!deadLetterTopics().contains(deadLetterTopic)) {
+		List<String> deadLetterTopics = deadLetterTopics();
+		if (!deadLetterTopics.contains(deadLetterTopic)) {
 			throw new InvalidEndpointRequestException("not a dead-letter topic of this service: " + deadLetterTopic
-					+ "; its dead-letter topics are " + deadLetterTopics(), "unknown dead-letter topic");
+					+ "; its dead-letter topics are " + deadLetterTopics, "unknown dead-letter topic");
 		}
 		List<String> redriven = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = consumer();
@@ -115,9 +117,7 @@ public class DeadLetters {
 				}
 			}
 			if (!marks.isEmpty()) {
-				try (KafkaConsumer<byte[], byte[]> committer = consumer(group + ".redrive")) {
-					committer.commitSync(marks, TIMEOUT);
-				}
+				consumer.commitSync(marks, TIMEOUT);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -182,7 +182,7 @@ public class DeadLetters {
 
 	private CompletableFuture<?> send(KafkaProducer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> record,
 			String deadLetterTopic) {
-		String topic = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
+		String topic = Records.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
 		if (topic == null) {
 			topic = deadLetterTopic.substring(0, deadLetterTopic.length() - ".DLT".length());
 		}
@@ -208,42 +208,38 @@ public class DeadLetters {
 	}
 
 	private boolean isOurs(ConsumerRecord<byte[], byte[]> record) {
-		String dlGroup = header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
+		String dlGroup = Records.header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
 		return dlGroup == null || dlGroup.equals(group);
 	}
 
 	private static String reason(ConsumerRecord<byte[], byte[]> record) {
-		String message = header(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
-		String detail = header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+		String causeType = Records.header(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
+		String detail = Records.header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 		if (detail != null) {
 			// the container's wrapper message names the listener method; the cause says what was wrong
 			int cause = detail.lastIndexOf(": ");
 			detail = detail.length() > 300 ? detail.substring(0, 300) : detail;
-			if (message != null && cause > 0 && detail.startsWith("Listener method")) {
+			if (causeType != null && cause > 0 && detail.startsWith("Listener method")) {
 				detail = detail.substring(cause + 2);
 			}
 		}
-		String type = message == null ? "unknown" : message.substring(message.lastIndexOf('.') + 1);
+		String type = causeType == null ? "unknown" : causeType.substring(causeType.lastIndexOf('.') + 1);
 		return detail == null ? type : type + ": " + detail;
 	}
 
-	private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-	}
-
-	private long redrivenUpTo(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition) {
-		try (KafkaConsumer<byte[], byte[]> marks = consumer(group + ".redrive")) {
-			OffsetAndMetadata mark = marks.committed(java.util.Set.of(partition), TIMEOUT).get(partition);
-			return mark == null ? 0 : mark.offset();
-		}
+	/** How far this service has redriven: its redrive group's committed offset. */
+	private static long redrivenUpTo(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition) {
+		OffsetAndMetadata mark = consumer.committed(Set.of(partition), TIMEOUT).get(partition);
+		return mark == null ? 0 : mark.offset();
 	}
 
 	private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
 		List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
 		return infos == null ? List.of()
-				: infos.stream().map(info -> new TopicPartition(topic, info.partition())).sorted(
-						java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+				: infos.stream()
+					.map(info -> new TopicPartition(topic, info.partition()))
+					.sorted(Comparator.comparingInt(TopicPartition::partition))
+					.toList();
 	}
 
 	/** The dead-letter topics of the topics this service's listeners consume. */
@@ -260,13 +256,13 @@ public class DeadLetters {
 		return List.copyOf(topics);
 	}
 
+	/**
+	 * A consumer in the redrive group: it reads by assignment (the group never subscribes), so the group holds
+	 * nothing but how far the service has redriven.
+	 */
 	private KafkaConsumer<byte[], byte[]> consumer() {
-		return consumer("deadletters-" + UUID.randomUUID());
-	}
-
-	private KafkaConsumer<byte[], byte[]> consumer(String groupId) {
 		Map<String, Object> config = new LinkedHashMap<>(kafka);
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, group + ".redrive");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -116,11 +116,6 @@ class StuckConsumers implements RetryListener, RecordInterceptor<Object, Object>
 		return Health.down().withDetails(details).build();
 	}
 
-	/** Whether any partition is stuck, for tests and metrics. */
-	boolean isStuck() {
-		return !incidents.isEmpty();
-	}
-
 	private record Incident(Instant since, long offset, int attempts, String lastError) {
 	}
 

@@ -20,6 +20,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -190,13 +191,11 @@ class OutboxRelay implements SmartLifecycle {
 
 	/** What waits to be relayed, for health: how many events and how old the oldest is. */
 	Backlog backlog() {
-		return jdbc.sql("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_event")
-			.query((row, n) -> {
-				java.sql.Timestamp oldest = row.getTimestamp("oldest");
-				return new Backlog(row.getLong("pending"),
-						oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), Instant.now()),
-						failingSince, lastError);
-			})
+		// the age on the database's clock, the one that stamped created_at
+		return jdbc.sql("SELECT count(*) AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age "
+				+ "FROM outbox_event")
+			.query((row, n) -> new Backlog(row.getLong("pending"), Duration.ofMillis((long) (row.getDouble("age") * 1000)),
+					failingSince, lastError))
 			.single();
 	}
 
@@ -227,10 +226,7 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 

@@ -39,8 +39,8 @@ class RequestEdgeFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String path = request.getRequestURI();
-		if (decode(path) == null || StrictJson.hasControlCharacter(decode(path), false)) {
+		String path = decode(request.getRequestURI());
+		if (path == null || StrictJson.hasControlCharacter(path, false)) {
 			problems.invalid(request, response, List.of(new FieldProblem("path",
 					"must be valid percent-encoded UTF-8 without control characters")));
 			return;
@@ -73,9 +73,9 @@ class RequestEdgeFilter extends OncePerRequestFilter {
 			if (name == null || value == null) {
 				return new FieldProblem(name == null ? "query" : name, "must be valid percent-encoded UTF-8");
 			}
-			if (StrictJson.hasControlCharacter(name, false) || StrictJson.hasControlCharacter(value, false)) {
-				return new FieldProblem(StrictJson.hasControlCharacter(name, false) ? "query" : name,
-						"must not contain control characters");
+			boolean badName = StrictJson.hasControlCharacter(name, false);
+			if (badName || StrictJson.hasControlCharacter(value, false)) {
+				return new FieldProblem(badName ? "query" : name, "must not contain control characters");
 			}
 		}
 		return null;

@@ -36,18 +36,24 @@ public class WebAutoConfiguration {
 		return new ProblemResponses(statuses);
 	}
 
+	/** How the filters, which Spring MVC's exception handling does not reach, answer with a problem. */
 	@Bean
-	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(JsonMapper json,
+	ProblemWriter problemWriter(JsonMapper json) {
+		return new ProblemWriter(json);
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ProblemWriter problems,
 			@Value("${library.web.max-request-body:1MB}") DataSize limit) {
 		var registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(limit.toBytes(), new ProblemWriter(json)));
+				new RequestBodyLimitFilter(limit.toBytes(), problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestEdgeFilter> requestEdgeFilter(JsonMapper json) {
-		var registration = new FilterRegistrationBean<>(new RequestEdgeFilter(new ProblemWriter(json)));
+	FilterRegistrationBean<RequestEdgeFilter> requestEdgeFilter(ProblemWriter problems) {
+		var registration = new FilterRegistrationBean<>(new RequestEdgeFilter(problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
@@ -76,7 +82,7 @@ public class WebAutoConfiguration {
 	 * refused with a 403 problem.
 	 */
 	@Bean
-	FilterRegistrationBean<CorsFilter> corsForTheFrontend(JsonMapper json,
+	FilterRegistrationBean<CorsFilter> corsForTheFrontend(ProblemWriter problems,
 			@Value("${library.web.cors.allowed-origins:}") List<String> origins) {
 		CorsConfiguration frontend = new CorsConfiguration();
 		frontend.setAllowedOrigins(origins);
@@ -87,15 +93,15 @@ public class WebAutoConfiguration {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/**", frontend);
 		CorsFilter filter = new CorsFilter(source);
-		filter.setCorsProcessor(new ProblemCorsProcessor(new ProblemWriter(json)));
+		filter.setCorsProcessor(new ProblemCorsProcessor(problems));
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
 	@Bean
-	FilterRegistrationBean<ActorFilter> actorFilter(JsonMapper json) {
-		var registration = new FilterRegistrationBean<>(new ActorFilter(new ProblemWriter(json)));
+	FilterRegistrationBean<ActorFilter> actorFilter(ProblemWriter problems) {
+		var registration = new FilterRegistrationBean<>(new ActorFilter(problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
