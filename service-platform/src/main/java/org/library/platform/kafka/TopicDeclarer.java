@@ -39,7 +39,7 @@ class TopicDeclarer implements SmartLifecycle {
 
 	private void declareUntilDone() {
 		boolean warned = false;
-		while (running && !admin.initialize()) {
+		while (running && !declared()) {
 			if (!warned) {
 				log.warn("Kafka is not reachable yet; the topics will be declared once it is");
 				warned = true;
@@ -54,6 +54,16 @@ class TopicDeclarer implements SmartLifecycle {
 		}
 		if (warned && running) {
 			log.info("Kafka is reachable; topics declared");
+		}
+	}
+
+	/** Whether the broker took the topics; a broker that is away or slow is "not yet", never the end of the thread. */
+	private boolean declared() {
+		try {
+			return admin.initialize();
+		}
+		catch (RuntimeException ex) {
+			return false;
 		}
 	}
 
