@@ -2,13 +2,19 @@
 # Prints an access token for a demo account, from the issuer, the way a browser gets one: the authorization
 # code flow with PKCE (RFC 7636) through the sign-in form, as the public client library-cli.
 #   infra/identity/token.sh ada 'her password'            # the local stack prints the demo accounts' passwords
+#   infra/identity/token.sh ada                           # ...and keeps them, where this reads them from
 #   ISSUER=http://localhost:9000 infra/identity/token.sh librarian "$LIBRARIAN_PASSWORD"
 # Needs curl and openssl. A machine client needs none of this:
 #   curl -s -u library-machine:library-machine-local-secret -d grant_type=client_credentials -d scope=library \
 #     http://localhost:9000/oauth2/token
 set -euo pipefail
 user="${1:?usage: token.sh USER PASSWORD}"
-password="${2:?usage: token.sh USER PASSWORD}"
+accounts="${ACCOUNTS:-$(dirname "$0")/../../.local-stack/identity/accounts.properties}"
+password="${2:-}"
+if [ -z "$password" ] && [ -f "$accounts" ]; then
+  password="$(sed -n "s/^$user=//p" "$accounts" | head -1)"
+fi
+[ -n "$password" ] || { echo "usage: token.sh USER [PASSWORD] (no password given, none kept in $accounts)" >&2; exit 2; }
 issuer="${ISSUER:-http://localhost:9000}"
 redirect="http://127.0.0.1:8400/callback"
 jar="$(mktemp)"

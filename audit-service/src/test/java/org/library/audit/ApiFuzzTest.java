@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.ApiFuzz;
+import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
 import org.library.testsupport.ServiceUnderTest;
 
@@ -30,7 +31,7 @@ class ApiFuzzTest {
 
 	@Test
 	void noRequestMadeFromTheApiDocumentGetsA5xxAndTheTrailStaysAsItWas() {
-		int sent = new ApiFuzz(new Http(service.port()), this::state, List.of()).run(200);
+		int sent = new ApiFuzz(service.http().as(Caller.AUDITOR), this::state, List.of()).run(200);
 
 		assertThat(sent).isGreaterThanOrEqualTo(200);
 	}

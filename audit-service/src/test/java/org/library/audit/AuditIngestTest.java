@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
 import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
@@ -36,7 +37,7 @@ class AuditIngestTest {
 
 	AuditIngestTest(ServiceUnderTest service) {
 		this.service = service;
-		this.http = service.http();
+		this.http = service.http().as(Caller.AUDITOR);
 	}
 
 	@BeforeEach

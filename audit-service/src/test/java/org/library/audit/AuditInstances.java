@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.Http;
+import org.library.testsupport.TestIssuer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -22,7 +23,8 @@ final class AuditInstances {
 	static ConfigurableApplicationContext start(String bootstrapServers, String... arguments) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0",
 				"--spring.datasource.url=" + LibraryInfrastructure.forTests().jdbcUrl(),
-				"--spring.kafka.bootstrap-servers=" + bootstrapServers));
+				"--spring.kafka.bootstrap-servers=" + bootstrapServers,
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().uri()));
 		all.addAll(List.of(arguments));
 		return new SpringApplicationBuilder(AuditApplication.class).run(all.toArray(String[]::new));
 	}

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.library.infrastructure.LibraryInfrastructure;
+import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -90,7 +91,7 @@ class DeadLetterRedriveTest {
 	}
 
 	private static Http http(ConfigurableApplicationContext context) {
-		return AuditInstances.http(context);
+		return AuditInstances.http(context).as(Caller.MACHINE);
 	}
 
 }

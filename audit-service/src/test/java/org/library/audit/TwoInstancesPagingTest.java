@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.library.infrastructure.LibraryInfrastructure;
+import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +45,7 @@ class TwoInstancesPagingTest {
 				AuditFeed feed = new AuditFeed(infrastructure.kafkaBootstrapServers());
 				Connection blocker = DriverManager.getConnection(infrastructure.jdbcUrl(), "audit_owner",
 						"audit_owner")) {
-			Http http = AuditInstances.http(first);
+			Http http = AuditInstances.http(first).as(Caller.AUDITOR);
 			blocker.setAutoCommit(false);
 			try (PreparedStatement insert = blocker.prepareStatement("INSERT INTO audit.audit_event (id, occurred_at, "
 					+ "source, actor, action, entity_type, entity_id) VALUES (?, ?, 's', 'a', 'Held', 'Book', ?)")) {

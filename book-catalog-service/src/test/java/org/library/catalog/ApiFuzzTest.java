@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.ApiFuzz;
+import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
 import org.library.testsupport.ServiceUnderTest;
 
@@ -31,7 +32,7 @@ class ApiFuzzTest {
 
 	@Test
 	void noRequestMadeFromTheApiDocumentGetsA5xxAndARefusedOneChangesNothing() {
-		Http http = new Http(service.port());
+		Http http = service.http().as(Caller.LIBRARIAN);
 		List<String> books = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			books.add(http.post("/api/books", TestBooks.json("Fuzzed " + i)).json().get("id").asString());

@@ -9,7 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.library.infrastructure.EmbeddedKafkaServer;
 import org.library.infrastructure.LibraryInfrastructure;
+import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
+import org.library.testsupport.TestIssuer;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +36,7 @@ class OutboxFaultTest {
 
 		String first;
 		try (ConfigurableApplicationContext catalog = startCatalog(infrastructure, bootstrap)) {
-			var created = new Http(port(catalog)).post("/api/books", TestBooks.json("Written while Kafka is down"));
+			var created = new Http(port(catalog)).as(Caller.LIBRARIAN).post("/api/books", TestBooks.json("Written while Kafka is down"));
 			assertThat(created.status()).isEqualTo(201);
 			first = created.json().get("id").asString();
 		}
@@ -42,7 +44,7 @@ class OutboxFaultTest {
 		// restarted, and the broker is still away
 		try (ConfigurableApplicationContext catalog = startCatalog(infrastructure, bootstrap,
 				"--management.endpoint.health.show-details=always")) {
-			Http http = new Http(port(catalog));
+			Http http = new Http(port(catalog)).as(Caller.LIBRARIAN);
 			var created = http.post("/api/books", TestBooks.json("Written after the restart"));
 			assertThat(created.status()).isEqualTo(201);
 			String second = created.json().get("id").asString();
@@ -83,7 +85,7 @@ class OutboxFaultTest {
 		try (ConfigurableApplicationContext first = startCatalog(infrastructure, bootstrap, "--library.outbox.batch-size=3");
 				ConfigurableApplicationContext second = startCatalog(infrastructure, bootstrap,
 						"--library.outbox.batch-size=3")) {
-			List<Http> instances = List.of(new Http(port(first)), new Http(port(second)));
+			List<Http> instances = List.of(new Http(port(first)).as(Caller.LIBRARIAN), new Http(port(second)).as(Caller.LIBRARIAN));
 			// a backlog while the broker is away: a book changed 30 times through both instances, then removed
 			String isbn = TestBooks.uniqueIsbn13();
 			var created = instances.get(0).post("/api/books", TestBooks.json(isbn, "Version 0", "Ursula K. Le Guin"));
@@ -121,7 +123,8 @@ class OutboxFaultTest {
 			String... more) {
 		List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
 				"--spring.datasource.url=" + infrastructure.jdbcUrl(), "--spring.kafka.bootstrap-servers=" + bootstrap,
-				"--library.outbox.max-backoff=1s"));
+				"--library.outbox.max-backoff=1s",
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().uri()));
 		arguments.addAll(List.of(more));
 		return new SpringApplicationBuilder(CatalogApplication.class).run(arguments.toArray(String[]::new));
 	}

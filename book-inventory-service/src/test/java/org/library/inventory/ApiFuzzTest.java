@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.Caller;
 import org.library.testsupport.ApiFuzz;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
@@ -35,7 +36,7 @@ class ApiFuzzTest {
 
 	@Test
 	void noRequestMadeFromTheApiDocumentGetsA5xxAndARefusedOneChangesNothing() {
-		Http http = new Http(service.port());
+		Http http = service.http().as(Caller.LIBRARIAN);
 		List<String> books = new ArrayList<>();
 		try (CatalogTopicFeed catalog = new CatalogTopicFeed(service.bootstrapServers())) {
 			for (int i = 0; i < 3; i++) {

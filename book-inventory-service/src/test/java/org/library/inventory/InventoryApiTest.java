@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
@@ -33,7 +34,7 @@ class InventoryApiTest {
 	InventoryApiTest(ServiceUnderTest service, CatalogTopicFeed catalog) {
 		this.service = service;
 		this.catalog = catalog;
-		this.http = service.http();
+		this.http = service.http().as(Caller.LIBRARIAN);
 	}
 
 	@Test
@@ -166,11 +167,10 @@ class InventoryApiTest {
 	@Test
 	void everyChangeIsRecordedOnceInTheAuditTrailWithItsCaller() {
 		UUID book = knownBook();
-		http.post("/api/inventory/" + book + "/copies", "{\"count\":2}", "Content-Type", "application/json",
-				"X-Actor", "clerk-1");
-		http.send(http.builder("/api/inventory/" + book + "/checkouts", "X-Actor", "reader-9")
-			.POST(HttpRequest.BodyPublishers.noBody()));
-		http.post("/api/inventory/" + book + "/returns");
+		Http ada = http.as(Caller.ADA);
+		http.post("/api/inventory/" + book + "/copies", "{\"count\":2}");
+		ada.post("/api/inventory/" + book + "/checkouts");
+		ada.post("/api/inventory/" + book + "/returns");
 		http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":1}");
 		http.post("/api/inventory/" + book + "/returns"); // refused: records nothing
 
@@ -181,7 +181,7 @@ class InventoryApiTest {
 		assertThat(events).extracting(event -> event.get("action").asString())
 			.containsExactly("CopiesAdded", "CopyCheckedOut", "CopyReturned", "CopiesRemoved");
 		assertThat(events).extracting(event -> event.get("actor").asString())
-			.containsExactly("clerk-1", "reader-9", "anonymous", "anonymous");
+			.containsExactly("librarian", "ada", "ada", "librarian");
 		assertThat(events).allSatisfy(event -> {
 			assertThat(event.get("source").asString()).isEqualTo("book-inventory-service");
 			assertThat(event.get("entityType").asString()).isEqualTo("Book");

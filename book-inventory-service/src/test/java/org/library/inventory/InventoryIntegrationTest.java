@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.infrastructure.LibraryInfrastructureInitializer;
 import org.library.testsupport.ServiceTestExtension;
+import org.library.testsupport.TestIssuerInitializer;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -20,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 // a fault is retried until it passes; tests wait at most a second between tries
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "library.kafka.retry.max-interval=1s")
-@ContextConfiguration(initializers = LibraryInfrastructureInitializer.class)
+@ContextConfiguration(initializers = { LibraryInfrastructureInitializer.class, TestIssuerInitializer.class })
 @ExtendWith(ServiceTestExtension.class)
 @interface InventoryIntegrationTest {
 

@@ -11,9 +11,11 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.library.infrastructure.LibraryInfrastructure;
+import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
 import org.library.testsupport.ServiceUnderTest;
+import org.library.testsupport.TestIssuer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -38,7 +40,7 @@ class NoOversellTest {
 	void lendsExactlyAsManyCopiesAsExistTo200ConcurrentCallers() throws Exception {
 		UUID book = bookWithCopies(10);
 
-		List<Integer> statuses = checkOutConcurrently(book, 200, List.of(new Http(service.port())));
+		List<Integer> statuses = checkOutConcurrently(book, 200, List.of(service.http()));
 
 		assertThat(statuses).filteredOn(status -> status == 201).hasSize(10);
 		assertThat(statuses).filteredOn(status -> status == 409).hasSize(190);
@@ -51,10 +53,11 @@ class NoOversellTest {
 		LibraryInfrastructure infrastructure = LibraryInfrastructure.forTests();
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(InventoryApplication.class).run(
 				"--server.port=0", "--spring.datasource.url=" + infrastructure.jdbcUrl(),
-				"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers())) {
+				"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().uri())) {
 			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
 
-			List<Integer> statuses = checkOutConcurrently(book, 200, List.of(new Http(service.port()), new Http(secondPort)));
+			List<Integer> statuses = checkOutConcurrently(book, 200, List.of(service.http(), new Http(secondPort)));
 
 			assertThat(statuses).filteredOn(status -> status == 201).hasSize(10);
 			assertThat(statuses).filteredOn(status -> status == 409).hasSize(190);
@@ -64,7 +67,7 @@ class NoOversellTest {
 	}
 
 	private UUID bookWithCopies(int copies) {
-		Http http = new Http(service.port());
+		Http http = service.http().as(Caller.LIBRARIAN);
 		UUID book;
 		try (CatalogTopicFeed catalog = new CatalogTopicFeed(service.bootstrapServers())) {
 			book = catalog.bookAdded();
@@ -79,7 +82,8 @@ class NoOversellTest {
 			throws Exception {
 		List<Callable<Integer>> checkouts = new ArrayList<>();
 		for (int i = 0; i < callers; i++) {
-			Http http = instances.get(i % instances.size());
+			// readers borrowing for themselves, two of them on each instance
+			Http http = instances.get(i % instances.size()).as(i % 4 < 2 ? Caller.ADA : Caller.ALAN);
 			checkouts.add(() -> http.post("/api/inventory/" + book + "/checkouts").status());
 		}
 		List<Integer> statuses = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
 import org.library.testsupport.ServiceUnderTest;
@@ -32,7 +33,7 @@ class TableSplitTest {
 	TableSplitTest(ServiceUnderTest service, CatalogTopicFeed catalog) {
 		this.service = service;
 		this.catalog = catalog;
-		this.http = service.http();
+		this.http = service.http().as(Caller.LIBRARIAN);
 	}
 
 	@Test

@@ -80,10 +80,11 @@ public final class LocalStack {
 			environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
 			// on the operator's own machine, health shows what its parts hold (outbox backlog, stuck consumers)
 			environment.put("MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS", "always");
+			// the services check every token against the issuer started here, whatever its port
+			environment.put("LIBRARY_ISSUER_URI", issuer());
 			Path identityData = options.dataDirectory().resolve("identity");
 			accounts = DemoAccounts.passwords(identityData, System::getenv);
 			Map<String, String> identity = new LinkedHashMap<>(environment);
-			identity.put("LIBRARY_ISSUER_URI", issuer());
 			identity.put("LIBRARY_IDENTITY_KEY_DIRECTORY", identityData.toString());
 			accounts.forEach((name, password) -> identity.put(DemoAccounts.variable(name), password));
 			for (ServiceSpec spec : ServiceSpec.all()) {

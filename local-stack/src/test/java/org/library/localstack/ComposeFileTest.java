@@ -68,6 +68,22 @@ class ComposeFileTest {
 	}
 
 	@Test
+	void everyServiceChecksTokensFromTheIssuerComposeRuns() throws IOException {
+		Map<String, Object> identity = service(ServiceSpec.IDENTITY.name());
+		Object issuer = map(identity, "environment").get("LIBRARY_ISSUER_URI");
+		assertThat(placeholders(ROOT.resolve("service-platform/src/main/resources/library-defaults.yml")))
+			.containsKey("LIBRARY_ISSUER_URI");
+		for (ServiceSpec spec : ServiceSpec.ALL) {
+			Map<String, Object> environment = map(service(spec.name()), "environment");
+			assertThat(environment).as(spec.name() + " expects the issuer's own name in every token")
+				.containsEntry("LIBRARY_ISSUER_URI", issuer);
+			assertThat(environment).as(spec.name() + " fetches the keys from the issuer's container")
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
+						"http://identity:" + ServiceSpec.IDENTITY.defaultPort() + "/oauth2/jwks");
+		}
+	}
+
+	@Test
 	void postgresRunsTheOneProvisioningScriptWithEveryRolesPassword() throws IOException {
 		Map<String, Object> postgres = service("postgres");
 		assertThat(list(postgres, "volumes")).contains("./infra/postgres/provision.sql:/provision/provision.sql:ro")

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.library.infrastructure.LibraryInfrastructure;
 import org.library.localstack.LibraryState.Verdict;
+import org.library.testsupport.TestIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +73,8 @@ class FaultSuiteIT {
 			.start(new LibraryInfrastructure.Settings(0, 0, data, false, System::getenv));
 		environment.put("LIBRARY_DB_URL", infrastructure.jdbcUrl());
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+		// the real issuer, its own process: every write carries a librarian's or a reader's token
+		environment.put("LIBRARY_ISSUER_URI", TestIssuer.shared().uri());
 		// eight service JVMs share two cores: small heaps, and no time spent on the optimizing compiler
 		environment.put("JAVA_TOOL_OPTIONS", "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
 		for (ServiceSpec spec : ServiceSpec.ALL) {
@@ -85,7 +88,7 @@ class FaultSuiteIT {
 
 		List<Row> table = new ArrayList<>();
 		try (WriteLoad load = new WriteLoad(urls("book-catalog-service"), urls("book-inventory-service"),
-				urls("reading-list-service"));
+				urls("reading-list-service"), TestIssuer.shared()::token);
 				LibraryState library = new LibraryState(infrastructure.jdbcUrl(),
 						infrastructure.kafkaBootstrapServers())) {
 			for (int book = 0; book < 12; book++) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.Http;
+import org.library.testsupport.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,13 +47,19 @@ class LocalStackIT {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	/** What the audit trail must hold for the book before the restart, each once. */
-	private static final String[] STORY = { "BookAdded", "CopiesAdded", "CopyCheckedOut", "BookListed",
-			"BookUpdated" };
+	/** What the audit trail must hold for the book before the restart, each once, with who did it. */
+	private static final String[] STORY = { "BookAdded by librarian", "CopiesAdded by librarian",
+			"CopyCheckedOut by ada", "BookListed by ada", "BookUpdated by librarian" };
 
-	/** ...and at the end of its life. */
-	private static final String[] WHOLE_STORY = { "BookAdded", "CopiesAdded", "CopyCheckedOut", "BookListed",
-			"BookUpdated", "CopyReturned", "BookRemoved", "BookWithdrawn" };
+	/** ...and at the end of its life (the inventory withdraws the book for the librarian who removed it). */
+	private static final String[] WHOLE_STORY = { "BookAdded by librarian", "CopiesAdded by librarian",
+			"CopyCheckedOut by ada", "BookListed by ada", "BookUpdated by librarian", "CopyReturned by ada",
+			"BookRemoved by librarian", "BookWithdrawn by librarian" };
+
+	private static final String ADAS_LIST = "/api/readers/ada/reading-list";
+
+	/** The librarian's, ada's and the auditor's tokens, taken before the first stop and used after the restart. */
+	private String[] lastTokens;
 
 	private final Path jar = Path.of(System.getProperty("localStackJar", "target/local-stack.jar"));
 
@@ -84,44 +93,45 @@ class LocalStackIT {
 			assertThat(discovery.statusCode()).isEqualTo(200);
 			assertThat(discovery.body()).contains("\"issuer\":\"http://localhost:" + identity + "\"");
 
-			HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(
-					"http://localhost:" + catalog + "/api/books"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("""
-						{"isbn":"%s","title":"The Left Hand of Darkness","authors":["Ursula K. Le Guin"]}"""
-					.formatted(isbn)))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(created.statusCode()).isEqualTo(201);
-			bookId = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+			// the demo accounts sign in with the passwords the stack printed, and kept for token.sh
+			Properties passwords = demoPasswords(first);
+			Tokens tokens = new Tokens("http://localhost:" + identity);
+			String librarianToken = tokens.forPerson("librarian", passwords.getProperty("librarian"));
+			Http librarian = new Http(catalog).withToken(librarianToken);
+			String adaToken = tokens.forPerson("ada", passwords.getProperty("ada"));
+			String auditorToken = tokens.forPerson("auditor", passwords.getProperty("auditor"));
+
+			Http.Response created = librarian.post("/api/books", """
+					{"isbn":"%s","title":"The Left Hand of Darkness","authors":["Ursula K. Le Guin"]}""".formatted(isbn));
+			assertThat(created.status()).isEqualTo(201);
+			bookId = created.header("Location").replaceAll(".*/", "");
 			assertThat(get(catalog, bookId).statusCode()).isEqualTo(200);
 			awaitRecordOnTopic(kafka, bookId);
 
-			// joint ownership: the inventory learns the book from the catalog's topic, and lends its copies
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> send(inventory, "/api/inventory/" + bookId, null).statusCode() == 200);
-			assertThat(send(inventory, "/api/inventory/" + bookId + "/copies", "{\"count\":2}").statusCode())
-				.isEqualTo(200);
-			assertThat(send(inventory, "/api/inventory/" + bookId + "/checkouts", "").statusCode()).isEqualTo(201);
+			// joint ownership: the inventory learns the book from the catalog's topic; the librarian adds copies and
+			// ada borrows one
+			Http stock = new Http(inventory);
+			await().atMost(Duration.ofSeconds(60)).until(() -> stock.get("/api/inventory/" + bookId).status() == 200);
+			assertThat(stock.withToken(librarianToken).post("/api/inventory/" + bookId + "/copies", "{\"count\":2}")
+				.status()).isEqualTo(200);
+			assertThat(stock.withToken(adaToken).post("/api/inventory/" + bookId + "/checkouts").status()).isEqualTo(201);
 
-			// single ownership: a reader lists the book, and sees the catalog's rename through the list's own copy
-			String list = "/api/readers/reader-42/reading-list";
+			// single ownership: ada lists the book, and sees the catalog's rename through the list's own copy
+			Http adasList = new Http(readingList).withToken(adaToken);
+			await().atMost(Duration.ofSeconds(60)).until(() -> adasList.put(ADAS_LIST + "/" + bookId, "").status() == 201);
+			assertThat(librarian.put("/api/books/" + bookId, ("{\"isbn\":\"%s\",\"title\":\"The Left Hand of Darkness (Ace)\","
+					+ "\"authors\":[\"Ursula K. Le Guin\"]}").formatted(isbn), "If-Match", "\"0\"").status()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> put(readingList, list + "/" + bookId).statusCode() == 201);
-			HttpResponse<String> renamed = HTTP.send(HttpRequest.newBuilder(URI.create(
-					"http://localhost:" + catalog + "/api/books/" + bookId))
-				.header("Content-Type", "application/json")
-				.header("If-Match", "\"0\"")
-				.PUT(HttpRequest.BodyPublishers.ofString(("{\"isbn\":\"%s\",\"title\":\"The Left Hand of Darkness (Ace)\","
-						+ "\"authors\":[\"Ursula K. Le Guin\"]}").formatted(isbn)))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(renamed.statusCode()).isEqualTo(200);
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> send(readingList, list, null).body().contains("The Left Hand of Darkness (Ace)"));
+				.until(() -> adasList.get(ADAS_LIST).body().contains("The Left Hand of Darkness (Ace)"));
 
-			// common ownership: every service's changes reach the one audit trail, each once
-			// (in the order each service's relay delivered them, so compared as a set)
+			// common ownership: every service's changes reach the one audit trail, each once, each by whoever's
+			// token asked for it (in the order each service's relay delivered them, so compared as a set)
+			Http trail = new Http(audit).withToken(auditorToken);
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(STORY));
+				.untilAsserted(() -> assertThat(story(trail, bookId)).containsExactlyInAnyOrder(STORY));
+			assertThat(trail.anonymous().get("/api/audit-events?entityId=" + bookId).status()).isEqualTo(401);
+			assertThat(adasList.withToken(adaToken).get("/api/readers/alan/reading-list").status()).isEqualTo(403);
+			lastTokens = new String[] { librarianToken, adaToken, auditorToken };
 		}
 		finally {
 			first.stop();
@@ -136,27 +146,28 @@ class LocalStackIT {
 		Stack second = Stack.start(jar, arguments, data.resolveSibling("it-second.log"));
 		try {
 			second.awaitOutput("The library is up.");
+			// the issuer kept its key: tokens from before the restart are still good for as long as they claim
+			Http librarian = new Http(catalog).withToken(lastTokens[0]);
+			Http ada = new Http(inventory).withToken(lastTokens[1]);
+			Http trail = new Http(audit).withToken(lastTokens[2]);
 			HttpResponse<String> kept = get(catalog, bookId);
 			assertThat(kept.statusCode()).isEqualTo(200);
 			assertThat(kept.body()).contains(isbn, "The Left Hand of Darkness");
 			awaitRecordOnTopic(kafka, bookId);
-			assertThat(send(inventory, "/api/inventory/" + bookId, null).body()).contains("\"onLoan\":1");
-			assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(STORY);
-			assertThat(send(readingList, "/api/readers/reader-42/reading-list", null).body())
-				.contains("The Left Hand of Darkness (Ace)");
+			assertThat(ada.get("/api/inventory/" + bookId).body()).contains("\"onLoan\":1");
+			assertThat(story(trail, bookId)).containsExactlyInAnyOrder(STORY);
+			Http adasList = new Http(readingList).withToken(lastTokens[1]);
+			assertThat(adasList.get(ADAS_LIST).body()).contains("The Left Hand of Darkness (Ace)");
 
 			// the rest of the book's life, on the restarted suite: returned, then removed from the catalog
-			assertThat(send(inventory, "/api/inventory/" + bookId + "/returns", "").statusCode()).isEqualTo(200);
-			assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + catalog + "/api/books/" + bookId))
-				.DELETE()
-				.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+			assertThat(ada.post("/api/inventory/" + bookId + "/returns").status()).isEqualTo(200);
+			assertThat(librarian.delete("/api/books/" + bookId).status()).isEqualTo(204);
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> send(inventory, "/api/inventory/" + bookId, null).body().contains("\"WITHDRAWN\""));
+				.until(() -> ada.get("/api/inventory/" + bookId).body().contains("\"WITHDRAWN\""));
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> send(readingList, "/api/readers/reader-42/reading-list", null).body()
-					.contains("\"removedFromCatalog\":true"));
+				.until(() -> adasList.get(ADAS_LIST).body().contains("\"removedFromCatalog\":true"));
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(WHOLE_STORY));
+				.untilAsserted(() -> assertThat(story(trail, bookId)).containsExactlyInAnyOrder(WHOLE_STORY));
 		}
 		catch (AssertionError | Exception ex) {
 			second.stop();
@@ -175,7 +186,10 @@ class LocalStackIT {
 			third.awaitOutput("The library is up.");
 			assertThat(third.output()).contains("did not stop cleanly", "Postgres (pid");
 			assertThat(get(catalog, bookId).statusCode()).isEqualTo(404);
-			assertThat(actions(audit, bookId)).containsExactlyInAnyOrder(WHOLE_STORY);
+			Properties passwords = demoPasswords(third);
+			Http trail = new Http(audit).withToken(new Tokens("http://localhost:" + identity).forPerson("auditor",
+					passwords.getProperty("auditor")));
+			assertThat(story(trail, bookId)).containsExactlyInAnyOrder(WHOLE_STORY);
 			assertDurableAndPasswordChecked(postgres);
 		}
 		finally {
@@ -237,30 +251,29 @@ class LocalStackIT {
 		assertThat(stack.output()).contains("Unknown option --catalogue-port", "Usage:");
 	}
 
-	/** The actions the audit trail holds for an entity, newest first. */
-	private static List<String> actions(int auditPort, String entityId) throws Exception {
-		String body = send(auditPort, "/api/audit-events?entityId=" + entityId, null).body();
-		List<String> actions = new ArrayList<>();
-		java.util.regex.Matcher action = java.util.regex.Pattern.compile("\"action\":\"(\\w+)\"").matcher(body);
-		while (action.find()) {
-			actions.add(action.group(1));
-		}
-		return actions;
+	/** What the audit trail holds for an entity, newest first: each action and its actor. */
+	private static List<String> story(Http trail, String entityId) {
+		Http.Response page = trail.get("/api/audit-events?entityId=" + entityId);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		List<String> story = new ArrayList<>();
+		page.json().get("items").forEach(event -> story.add(event.get("action").asString() + " by "
+				+ event.get("actor").asString()));
+		return story;
 	}
 
-	private static HttpResponse<String> put(int port, String path) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.PUT(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** GET when there is no body, POST of JSON otherwise. */
-	private static HttpResponse<String> send(int port, String path, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-		if (json != null) {
-			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+	/**
+	 * The demo accounts' passwords, as the stack kept them; each is also in what it printed, where a person reads
+	 * it.
+	 */
+	private Properties demoPasswords(Stack stack) throws IOException {
+		Properties passwords = new Properties();
+		try (var reader = Files.newBufferedReader(data.resolve("identity").resolve("accounts.properties"))) {
+			passwords.load(reader);
 		}
-		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		for (String account : List.of("librarian", "auditor", "ada", "alan")) {
+			assertThat(stack.output()).contains(passwords.getProperty(account));
+		}
+		return passwords;
 	}
 
 	private static HttpResponse<String> get(int port, String bookId) throws Exception {

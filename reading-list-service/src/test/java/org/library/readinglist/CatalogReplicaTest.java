@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
 import org.library.testsupport.ServiceUnderTest;
@@ -33,30 +35,39 @@ class CatalogReplicaTest {
 	CatalogReplicaTest(ServiceUnderTest service, CatalogTopicFeed catalog) {
 		this.service = service;
 		this.catalog = catalog;
-		this.http = service.http();
+		this.http = service.http().as(Caller.ADA);
+	}
+
+	@BeforeEach
+	void startWithEmptyLists() {
+		Readers.clearLists(service);
 	}
 
 	@Test
 	void aRenameInTheCatalogShowsInEveryListThatHoldsTheBook() {
 		UUID book = UUID.randomUUID();
 		catalog.snapshot(book, 0, "Working title", List.of("First Author"), "librarian");
-		String ada = "ada-" + book.toString().substring(0, 8);
-		String bob = "bob-" + book.toString().substring(0, 8);
+		String ada = Caller.ADA.subject();
+		String alan = Caller.ALAN.subject();
 		await().atMost(Duration.ofSeconds(30)).until(() -> http.put(item(ada, book), "").status() == 201);
-		http.put(item(bob, book), "");
+		http.as(Caller.ALAN).put(item(alan, book), "");
 
 		catalog.snapshot(book, 1, "Final title", List.of("First Author", "Second Author"), "librarian");
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> "Final title".equals(firstItem(ada).get("title").asString()));
-		JsonNode shownToBob = firstItem(bob);
-		assertThat(shownToBob.get("title").asString()).isEqualTo("Final title");
-		assertThat(shownToBob.get("authors")).hasSize(2);
+		JsonNode shownToAlan = http.as(Caller.ALAN)
+			.get("/api/readers/" + alan + "/reading-list")
+			.json()
+			.get("items")
+			.get(0);
+		assertThat(shownToAlan.get("title").asString()).isEqualTo("Final title");
+		assertThat(shownToAlan.get("authors")).hasSize(2);
 	}
 
 	@Test
 	void anOlderSnapshotDeliveredLateDoesNotUndoANewerOne() {
 		UUID book = UUID.randomUUID();
-		String reader = "late-" + book.toString().substring(0, 8);
+		String reader = Caller.ADA.subject();
 		catalog.snapshot(book, 0, "v0", List.of("A"), "librarian");
 		catalog.snapshot(book, 2, "v2", List.of("A"), "librarian");
 		catalog.snapshot(book, 1, "v1", List.of("A"), "librarian");
@@ -72,7 +83,7 @@ class CatalogReplicaTest {
 	@Test
 	void aBookRemovedFromTheCatalogStaysOnListsFlagged() {
 		UUID book = UUID.randomUUID();
-		String reader = "kept-" + book.toString().substring(0, 8);
+		String reader = Caller.ADA.subject();
 		catalog.snapshot(book, 0, "Doomed", List.of("A"), "librarian");
 		await().atMost(Duration.ofSeconds(30)).until(() -> http.put(item(reader, book), "").status() == 201);
 
@@ -112,7 +123,7 @@ class CatalogReplicaTest {
 		UUID next = UUID.randomUUID();
 		catalog.snapshot(next, 0, "After the poison", List.of("A"), "librarian");
 
-		String reader = "after-" + next.toString().substring(0, 8);
+		String reader = Caller.ADA.subject();
 		await().atMost(Duration.ofSeconds(30)).until(() -> http.put(item(reader, next), "").status() == 201);
 		Map<String, String> reasons = Map.of(noTitle.toString(), "has no title", "not-an-id", "key is not an id");
 		reasons.forEach((key, reason) -> {

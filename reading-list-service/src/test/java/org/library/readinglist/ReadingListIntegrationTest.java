@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.library.infrastructure.LibraryInfrastructureInitializer;
 import org.library.testsupport.ServiceTestExtension;
+import org.library.testsupport.TestIssuerInitializer;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -18,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = LibraryInfrastructureInitializer.class)
+@ContextConfiguration(initializers = { LibraryInfrastructureInitializer.class, TestIssuerInitializer.class })
 @ExtendWith(ServiceTestExtension.class)
 @interface ReadingListIntegrationTest {
 

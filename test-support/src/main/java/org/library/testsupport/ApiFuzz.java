@@ -46,6 +46,8 @@ public final class ApiFuzz {
 
 	private final List<String> knownIds;
 
+	private final Map<String, List<String>> knownValues = new java.util.HashMap<>();
+
 	/**
 	 * @param state what the service holds (its rows and its outbox), compared before and after each refused request
 	 * @param knownIds ids of things the service has, so requests also reach past "not found"
@@ -55,6 +57,15 @@ public final class ApiFuzz {
 		this.api = http.get("/v3/api-docs").json();
 		this.state = state;
 		this.knownIds = knownIds;
+	}
+
+	/**
+	 * Values of the parameter {@code name} that get past the checks before the interesting ones, such as the
+	 * caller's own reader id, so most requests reach the service's own validation and storage.
+	 */
+	public ApiFuzz knowing(String name, String... values) {
+		knownValues.put(name, List.of(values));
+		return this;
 	}
 
 	/**
@@ -135,7 +146,10 @@ public final class ApiFuzz {
 		List<Arbitrary<String>> wild = new ArrayList<>();
 		for (JsonNode parameter : parameters) {
 			JsonNode schema = parameter.path("schema");
-			Arbitrary<String> value = valid(schema);
+			List<String> known = knownValues.get(parameter.path("name").asString());
+			Arbitrary<String> value = known == null ? valid(schema)
+					: Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(known)),
+							net.jqwik.api.Tuple.of(1, valid(schema)));
 			// an optional parameter is mostly left out, so the wild one is often the only one that could be wrong
 			valid.add(parameter.path("required").asBoolean() ? value : value.injectNull(0.7));
 			wild.add(Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, value), net.jqwik.api.Tuple.of(2, wild(schema))));

@@ -6,12 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for tests, so requests look exactly like a frontend's, with the answer's JSON at hand.
+ * A plain HTTP client for tests, so requests look exactly like a frontend's, with the answer's JSON at hand: anonymous,
+ * or as one of the issuer's {@link Caller}s with a real bearer token.
  */
 public final class Http {
 
@@ -21,8 +23,31 @@ public final class Http {
 
 	private final String base;
 
+	private final Supplier<String> token;
+
+	/** A client without a token: an anonymous caller. */
 	public Http(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, null);
+	}
+
+	private Http(String base, Supplier<String> token) {
+		this.base = base;
+		this.token = token;
+	}
+
+	/** The same service called as {@code caller}, with a real token from the JVM's {@link TestIssuer}. */
+	public Http as(Caller caller) {
+		return new Http(base, () -> TestIssuer.shared().token(caller));
+	}
+
+	/** The same service called with exactly this bearer token, valid or not. */
+	public Http withToken(String bearerToken) {
+		return new Http(base, () -> bearerToken);
+	}
+
+	/** The same service without a token. */
+	public Http anonymous() {
+		return new Http(base, null);
 	}
 
 	public Response get(String path, String... headers) {
@@ -49,6 +74,9 @@ public final class Http {
 	}
 
 	public Response send(HttpRequest.Builder request) {
+		if (token != null) {
+			request.setHeader("Authorization", "Bearer " + token.get());
+		}
 		try {
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body(), response.headers().map());

@@ -3,13 +3,11 @@ package org.library.platform.actor;
 import java.util.regex.Pattern;
 
 /**
- * Who a change is made for: the caller of a request (named by the {@code X-Actor} header until authentication
- * exists), or the actor of the upstream event a listener acts on. It becomes the actor of every event the work
+ * Who a change is made for: the caller of a request (the subject of their token, bound by the web edge), or the
+ * actor of the upstream event a listener acts on. It becomes the actor of every event the work
  * causes. Not a web type: the outbox, the audit trail and the listeners use it.
  */
 public final class Actor {
-
-	public static final String HEADER = "X-Actor";
 
 	public static final String ANONYMOUS = "anonymous";
 

@@ -8,7 +8,7 @@ import java.util.UUID;
  * One entry of the audit trail, the value of a {@code library.audit} record.
  * @param id unique per event; the audit service stores each id once
  * @param source the service that made the change
- * @param actor who asked for it ({@code X-Actor}, or {@code anonymous})
+ * @param actor who asked for it: the subject of the caller's token (a person's username, a machine client's id)
  * @param action what happened, past tense: {@code CopyCheckedOut}
  * @param entityType what kind of thing changed: {@code Book}
  * @param entityId which one; also the record's key

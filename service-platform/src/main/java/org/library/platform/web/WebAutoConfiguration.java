@@ -24,8 +24,8 @@ import org.springframework.web.filter.CorsFilter;
 /**
  * The shared HTTP edge: problem responses for everything (Tomcat's own refusals included), strict JSON
  * bodies, checked query strings and paths, JSON-only changes, the body limit
- * ({@code library.web.max-request-body}, 1MB by default), CORS for the frontend's origins and the
- * {@code X-Actor} caller.
+ * ({@code library.web.max-request-body}, 1MB by default), and CORS for the frontend's
+ * origins. Who the caller is, and what they may do, is {@link ResourceServerAutoConfiguration}'s.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -96,13 +96,6 @@ public class WebAutoConfiguration {
 		filter.setCorsProcessor(new ProblemCorsProcessor(problems));
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-		return registration;
-	}
-
-	@Bean
-	FilterRegistrationBean<ActorFilter> actorFilter(ProblemWriter problems) {
-		var registration = new FilterRegistrationBean<>(new ActorFilter(problems));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 

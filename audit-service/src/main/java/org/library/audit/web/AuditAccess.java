@@ -1,0 +1,23 @@
+package org.library.audit.web;
+
+import org.library.platform.web.AccessRules;
+import org.library.platform.web.Roles;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trail holds reader ids, which are personal data: auditors read it, nobody writes it over HTTP.
+ */
+@Component
+class AuditAccess implements AccessRules {
+
+	@Override
+	public void declare(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers(HttpMethod.GET, "/api/audit-events").hasRole(Roles.AUDITOR);
+	}
+
+}

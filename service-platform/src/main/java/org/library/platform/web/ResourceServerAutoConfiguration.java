@@ -1,0 +1,126 @@
+package org.library.platform.web;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Every service is a stateless OAuth2 resource server: a request's caller is whoever the bearer token from the
+ * library's issuer says, checked for signature, issuer, audience and expiry (the
+ * {@code spring.security.oauth2.resourceserver.jwt.*} settings in {@code library-defaults.yml}), with the
+ * token's {@code roles} as {@code ROLE_} authorities. What each role may do is the service's own
+ * {@link AccessRules}. CORS and the request checks run before this chain, so a refused preflight or a malformed
+ * request never reaches it.
+ */
+@AutoConfiguration(after = WebAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ResourceServerAutoConfiguration {
+
+	@Bean
+	SecurityFilterChain resourceServer(HttpSecurity http, List<AccessRules> rules, ProblemWriter problems)
+			throws Exception {
+		BearerTokenProblems refusals = new BearerTokenProblems(problems);
+		return http
+			// no cookies and no sessions: a request carries its token, so there is no session to ride (CSRF)
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.securityContext(context -> context.requireExplicitSave(true))
+			.authorizeHttpRequests(requests -> {
+				// the error page reports a refusal already made; it must not be refused in turn
+				requests.requestMatchers("/error").permitAll();
+				requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+						"/v3/api-docs", "/v3/api-docs/**", "/contracts/**")
+					.permitAll();
+				requests.requestMatchers("/actuator/deadletters", "/actuator/deadletters/**").hasRole(Roles.SERVICE);
+				rules.forEach(service -> service.declare(requests));
+				requests.anyRequest().denyAll();
+			})
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
+			})
+				.authenticationEntryPoint(refusals)
+				.accessDeniedHandler(refusals)
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(refusals);
+						return filter;
+					}
+				}))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+			.addFilterAfter(new CallerFilter(problems), AuthorizationFilter.class)
+			.build();
+	}
+
+	/**
+	 * Until the issuer's discovery document has been read once, Spring's decoder reports an issuer it cannot reach
+	 * with an exception no filter expects (a 500); as a {@link JwtException} it becomes an authentication service
+	 * failure, which {@link BearerTokenProblems} answers with a 503 to retry. The next token tries the issuer again.
+	 */
+	@Bean
+	static BeanPostProcessor issuerAwayIsAServiceFault() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (!(bean instanceof JwtDecoder decoder)) {
+					return bean;
+				}
+				return (JwtDecoder) token -> {
+					try {
+						return decoder.decode(token);
+					}
+					catch (JwtDecoderInitializationException ex) {
+						throw new JwtException("The issuer could not be reached: " + ex.getMessage(), ex);
+					}
+				};
+			}
+		};
+	}
+
+	/** The API document declares the bearer scheme, and which operations need it (when springdoc is there). */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+	static class ApiDocument {
+
+		@Bean
+		OpenApiSecurity openApiSecurity(WebInvocationPrivilegeEvaluator access,
+				@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
+			return new OpenApiSecurity(access, issuer);
+		}
+
+	}
+
+	/**
+	 * Spring Security's firewall refuses paths that could mean two things to two readers (an encoded {@code %},
+	 * {@code /} or {@code ;}, {@code ..}); the refusal is a 400 problem like any other malformed request.
+	 */
+	@Bean
+	RequestRejectedHandler problemForRejectedRequests(ProblemWriter problems) {
+		return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+				"Bad request", rejected.getMessage());
+	}
+
+}
