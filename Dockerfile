@@ -5,7 +5,8 @@ FROM eclipse-temurin:21-jdk AS build
 ARG SERVICE
 WORKDIR /src
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 ./mvnw --batch-mode --no-transfer-progress package -DskipTests \
+# the Maven cache is shared by the builds of all five images, which run in parallel: one writer at a time
+RUN --mount=type=cache,target=/root/.m2,sharing=locked ./mvnw --batch-mode --no-transfer-progress package -DskipTests \
       -pl ${SERVICE} -am \
  && java -Djarmode=tools -jar ${SERVICE}/target/${SERVICE}.jar extract --layers --launcher --destination /layers
 

@@ -84,6 +84,38 @@ class ComposeFileTest {
 	}
 
 	@Test
+	void kafkaKeepsItsLogOnItsVolume() {
+		Map<String, Object> kafka = service("kafka");
+		String logDirs = String.valueOf(map(kafka, "environment").get("KAFKA_LOG_DIRS"));
+		assertThat(list(kafka, "volumes")).as("the kafka-data volume is mounted where the log is written")
+			.contains("kafka-data:" + logDirs);
+	}
+
+	@Test
+	void postgresIsHealthyOnlyWhenItAnswersOverTcp() {
+		// during initialisation Postgres listens on its socket only, before the provisioning script has run
+		assertThat(String.valueOf(map(service("postgres"), "healthcheck").get("test"))).contains("pg_isready -h 127.0.0.1");
+	}
+
+	@Test
+	void everyJvmHasLongerToStopThanSpringsGracefulShutdown() {
+		for (ServiceSpec spec : ServiceSpec.all()) {
+			Object period = service(spec.name()).get("stop_grace_period");
+			assertThat(period).as(spec.name() + " stop_grace_period").isNotNull();
+			assertThat(java.time.Duration.parse("PT" + period.toString().toUpperCase(java.util.Locale.ROOT)))
+				.as("%s: more than the 30 s graceful shutdown", spec.name())
+				.isGreaterThan(java.time.Duration.ofSeconds(30));
+		}
+	}
+
+	@Test
+	void scriptsKeepUnixLineEndingsAndImageBuildsShareTheMavenCacheOneAtATime() throws IOException {
+		String attributes = Files.readString(ROOT.resolve(".gitattributes"));
+		assertThat(attributes).containsPattern("(?m)^\\*\\.sh\\s+text eol=lf$").containsPattern("(?m)^mvnw\\s+text eol=lf$");
+		assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("--mount=type=cache,target=/root/.m2,sharing=locked");
+	}
+
+	@Test
 	void postgresRunsTheOneProvisioningScriptWithEveryRolesPassword() throws IOException {
 		Map<String, Object> postgres = service("postgres");
 		assertThat(list(postgres, "volumes")).contains("./infra/postgres/provision.sql:/provision/provision.sql:ro")
