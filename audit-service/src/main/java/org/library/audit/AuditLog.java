@@ -60,6 +60,7 @@ public class AuditLog {
 		String[] entityTypes = new String[size];
 		String[] entityIds = new String[size];
 		String[] details = new String[size];
+		String[] traces = new String[size];
 		for (int i = 0; i < size; i++) {
 			AuditEvent event = events.get(i);
 			ids[i] = event.id();
@@ -70,14 +71,16 @@ public class AuditLog {
 			entityTypes[i] = event.entityType();
 			entityIds[i] = event.entityId();
 			details[i] = json.writeValueAsString(event.details() == null ? Map.of() : event.details());
+			traces[i] = event.traceId();
 		}
 		return jdbc.sql("""
-				INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id, details)
-				SELECT id, occurred_at, source, actor, action, entity_type, entity_id, details::jsonb
+				INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id, details, trace_id)
+				SELECT id, occurred_at, source, actor, action, entity_type, entity_id, details::jsonb, trace_id
 				  FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-				              ?::text[]) AS e(id, occurred_at, source, actor, action, entity_type, entity_id, details)
+				              ?::text[], ?::text[])
+				       AS e(id, occurred_at, source, actor, action, entity_type, entity_id, details, trace_id)
 				ON CONFLICT (id) DO NOTHING""")
-			.params(ids, occurred, sources, actors, actions, entityTypes, entityIds, details)
+			.params(ids, occurred, sources, actors, actions, entityTypes, entityIds, details, traces)
 			.update();
 	}
 
@@ -93,13 +96,14 @@ public class AuditLog {
 	/** Only the filters a query uses are in its SQL, so each can be served by its own index. */
 	Sql sql(AuditQuery query) {
 		StringBuilder sql = new StringBuilder("SELECT id, seq, occurred_at, source, actor, action, entity_type, "
-				+ "entity_id, details::text AS details, recorded_at FROM audit_event WHERE true");
+				+ "entity_id, details::text AS details, trace_id, recorded_at FROM audit_event WHERE true");
 		List<Object> params = new ArrayList<>();
 		equal(sql, params, "source", query.source());
 		equal(sql, params, "action", query.action());
 		equal(sql, params, "entity_type", query.entityType());
 		equal(sql, params, "entity_id", query.entityId());
 		equal(sql, params, "actor", query.actor());
+		equal(sql, params, "trace_id", query.traceId());
 		if (query.from() != null) {
 			sql.append(" AND occurred_at >= ?");
 			params.add(Timestamp.from(query.from()));
@@ -133,7 +137,8 @@ public class AuditLog {
 				new RecordedEvent(row.getObject("id", UUID.class), row.getTimestamp("occurred_at").toInstant(),
 						row.getString("source"), row.getString("actor"), row.getString("action"),
 						row.getString("entity_type"), row.getString("entity_id"),
-						json.readValue(row.getString("details"), DETAILS), row.getTimestamp("recorded_at").toInstant()));
+						json.readValue(row.getString("details"), DETAILS), row.getString("trace_id"),
+						row.getTimestamp("recorded_at").toInstant()));
 	}
 
 	private record Positioned(long seq, RecordedEvent event) {

@@ -7,5 +7,5 @@ import java.time.Instant;
  * @param after the recording position the previous page ended at, or {@code null} for the first page
  */
 public record AuditQuery(String source, String action, String entityType, String entityId, String actor,
-		Instant from, Instant to, int limit, Long after) {
+		String traceId, Instant from, Instant to, int limit, Long after) {
 }

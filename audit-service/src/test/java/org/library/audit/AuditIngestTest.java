@@ -55,8 +55,8 @@ class AuditIngestTest {
 		String book = UUID.randomUUID().toString();
 		UUID id = UUID.randomUUID();
 		Instant occurred = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		feed.send(id, AuditFeed.event(id, occurred, "book-inventory-service", "reader-9", "CopyCheckedOut", book),
-				book);
+		feed.send(id, AuditFeed.event(id, occurred, "book-inventory-service", "reader-9", "CopyCheckedOut", book)
+			.replace("\"details\"", "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"details\""), book);
 
 		JsonNode event = awaitEvents(book, 1).get("items").get(0);
 
@@ -68,6 +68,7 @@ class AuditIngestTest {
 		assertThat(event.get("entityType").asString()).isEqualTo("Book");
 		assertThat(event.get("entityId").asString()).isEqualTo(book);
 		assertThat(event.get("details").get("count").asInt()).isEqualTo(1);
+		assertThat(event.get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 		assertThat(event.get("recordedAt").asString()).isNotBlank();
 	}
 
@@ -93,16 +94,19 @@ class AuditIngestTest {
 		String garbage = "garbage-" + book;
 		String noId = "no-id-" + book;
 		String blankActor = "blank-actor-" + book;
+		String badTrace = "bad-trace-" + book;
 		feed.send(book, "CopiesAdded", "clerk");
 		feed.raw(garbage, "{ not json at all");
 		feed.raw(noId, AuditFeed.event(UUID.randomUUID(), Instant.now(), "s", "a", "CopiesAdded", noId)
 			.replaceFirst("\"id\":\"[^\"]+\",", ""));
 		feed.raw(blankActor, AuditFeed.event(UUID.randomUUID(), Instant.now(), "s", " ", "CopiesAdded", blankActor));
+		feed.raw(badTrace, AuditFeed.event(UUID.randomUUID(), Instant.now(), "s", "a", "CopiesAdded", badTrace)
+			.replace("\"details\"", "\"traceId\":\"'; DROP TABLE audit_event; --\",\"details\""));
 		feed.send(book, "CopyCheckedOut", "reader");
 
 		awaitEvents(book, 2);
 		Map<String, String> reasons = Map.of(garbage, "not an audit event", noId, "needs an id", blankActor,
-				"must each be 1 to 200 characters");
+				"must each be 1 to 200 characters", badTrace, "traceId must be a W3C trace id");
 		reasons.forEach((key, reason) -> {
 			ConsumerRecord<String, String> dead = TopicRecords
 				.awaitRecords(service.bootstrapServers(), "library.audit.DLT", key, 1)

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
 import org.library.testsupport.ServiceUnderTest;
+import org.library.testsupport.Traceparent;
 import tools.jackson.databind.JsonNode;
 
 
@@ -69,6 +70,23 @@ class AuditQueryTest {
 	}
 
 	@Test
+	void findsEveryEventOfOneTraceAndReturnsItsTraceId() {
+		String book = "traced-" + UUID.randomUUID();
+		String trace = Traceparent.random().traceId();
+		String other = Traceparent.random().traceId();
+		for (String[] event : new String[][] { { "BookRemoved", trace }, { "BookWithdrawn", trace },
+				{ "CopiesAdded", other } }) {
+			UUID id = UUID.randomUUID();
+			feed.send(id, AuditFeed.event(id, Instant.now(), "s", "librarian", event[0], book)
+				.replace("\"details\"", "\"traceId\":\"" + event[1] + "\",\"details\""), book);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> actions("entityId=" + book).size() == 3);
+
+		assertThat(actions("traceId=" + trace)).containsExactly("BookWithdrawn", "BookRemoved");
+		assertThat(field("traceId=" + trace, "traceId")).containsOnly(trace);
+	}
+
+	@Test
 	void pagesNewestFirstWithoutGapsOrRepeatsWhileEventsKeepArriving() {
 		String book = "paged-" + UUID.randomUUID();
 		List<String> sent = new ArrayList<>();
@@ -99,7 +117,8 @@ class AuditQueryTest {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "limit=0|limit", "limit=501|limit", "limit=many|limit",
 			"from=yesterday|from", "to=2026-13-40T00:00:00Z|to", "cursor=not-a-cursor|cursor",
-			"cursor=c2VxOi0x|cursor", "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z|to", "entityId=|entityId" })
+			"cursor=c2VxOi0x|cursor", "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z|to", "entityId=|entityId",
+			"traceId=4BF92F3577B34DA6A3CE929D0E0E4736|traceId", "traceId=4bf92f35|traceId" })
 	void rejectsABadFilterNamingIt(String query, String field) {
 		var response = http.get("/api/audit-events?" + query);
 

@@ -69,20 +69,23 @@ class DatabaseOwnershipTest extends OwnershipContract {
 		JdbcClient jdbc = JdbcClient.create(owner);
 		new TransactionTemplate(new DataSourceTransactionManager(owner)).executeWithoutResult(status -> {
 			jdbc.sql("""
-					INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id)
+					INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id, trace_id)
 					SELECT gen_random_uuid(), now() - n * interval '1 second', 'source-' || (n % 7),
-					       'actor-' || (n % 1000), 'Action' || (n % 11), 'Type' || (n % 5), 'entity-' || (n % 20000)
+					       'actor-' || (n % 1000), 'Action' || (n % 11), 'Type' || (n % 5), 'entity-' || (n % 20000),
+					       lpad(to_hex(n % 30000), 32, '0')
 					  FROM generate_series(1, 100000) AS n""").update();
 			jdbc.sql("ANALYZE audit_event").update();
 			java.time.Instant now = java.time.Instant.now();
 			List<AuditQuery> queries = List.of(
-					new AuditQuery(null, null, null, "entity-42", null, null, null, 50, null),
-					new AuditQuery(null, null, null, null, "actor-42", null, null, 50, null),
-					new AuditQuery("source-3", null, null, null, null, null, null, 50, 5_000L),
-					new AuditQuery(null, "Action3", null, null, null, null, null, 50, null),
-					new AuditQuery(null, null, "Type2", null, null, null, null, 50, null),
-					new AuditQuery(null, null, null, null, null, now.minusSeconds(600), now.minusSeconds(60), 50, null),
-					new AuditQuery(null, null, null, null, null, null, null, 500, 90_000L));
+					new AuditQuery(null, null, null, "entity-42", null, null, null, null, 50, null),
+					new AuditQuery(null, null, null, null, "actor-42", null, null, null, 50, null),
+					new AuditQuery(null, null, null, null, null, "%032x".formatted(42), null, null, 50, null),
+					new AuditQuery("source-3", null, null, null, null, null, null, null, 50, 5_000L),
+					new AuditQuery(null, "Action3", null, null, null, null, null, null, 50, null),
+					new AuditQuery(null, null, "Type2", null, null, null, null, null, 50, null),
+					new AuditQuery(null, null, null, null, null, null, now.minusSeconds(600), now.minusSeconds(60), 50,
+							null),
+					new AuditQuery(null, null, null, null, null, null, null, null, 500, 90_000L));
 			for (AuditQuery query : queries) {
 				AuditLog.Sql sql = log.sql(query);
 				String plan = String.join("\n",

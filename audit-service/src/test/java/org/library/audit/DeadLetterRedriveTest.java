@@ -37,7 +37,7 @@ class DeadLetterRedriveTest {
 		String entity = "redrive-" + UUID.randomUUID();
 		UUID id = UUID.randomUUID();
 		String newer = AuditFeed.event(id, Instant.now(), "book-catalog-service", "librarian", "BookAdded", entity)
-			.replace("\"details\"", "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"details\"");
+			.replace("\"details\"", "\"branch\":\"east\",\"details\"");
 
 		try (AuditFeed feed = new AuditFeed(infrastructure.kafkaBootstrapServers())) {
 			try (ConfigurableApplicationContext strict = start(
@@ -51,7 +51,7 @@ class DeadLetterRedriveTest {
 				// the partition moves on past the dead letter
 				await().atMost(Duration.ofSeconds(30)).until(() -> stored(next) == 1);
 				await().atMost(Duration.ofSeconds(30)).until(() -> waiting(http) == waitingBefore + 1);
-				assertThat(summary(http).get("reasons").propertyNames()).anyMatch(reason -> reason.contains("traceId"));
+				assertThat(summary(http).get("reasons").propertyNames()).anyMatch(reason -> reason.contains("branch"));
 				assertThat(stored(entity)).isZero();
 			}
 

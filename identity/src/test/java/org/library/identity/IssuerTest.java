@@ -121,4 +121,19 @@ class IssuerTest {
 		}
 	}
 
+	@Test
+	void theApiConsolesMayExchangeTheirCodeFromTheirOwnOriginAndNoOtherMay() {
+		var console = http.send(http.builder("/oauth2/token", "Origin", "http://localhost:8082",
+				"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type")
+			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+		var stranger = http.send(http.builder("/oauth2/token", "Origin", "http://evil.example",
+				"Access-Control-Request-Method", "POST")
+			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(console.status()).isEqualTo(200);
+		assertThat(console.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8082");
+		assertThat(stranger.status()).isEqualTo(403);
+		assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+	}
+
 }

@@ -78,8 +78,6 @@ public final class LocalStack {
 			Map<String, String> environment = new LinkedHashMap<>();
 			environment.put("LIBRARY_DB_URL", infrastructure.jdbcUrl());
 			environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-			// on the operator's own machine, health shows what its parts hold (outbox backlog, stuck consumers)
-			environment.put("MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS", "always");
 			// the services check every token against the issuer started here, whatever its port
 			environment.put("LIBRARY_ISSUER_URI", issuer());
 			Path identityData = options.dataDirectory().resolve("identity");

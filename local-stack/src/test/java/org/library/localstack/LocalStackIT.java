@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Http;
 import org.library.testsupport.Tokens;
+import org.library.testsupport.Traceparent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,8 +102,11 @@ class LocalStackIT {
 			String adaToken = tokens.forPerson("ada", passwords.getProperty("ada"));
 			String auditorToken = tokens.forPerson("auditor", passwords.getProperty("auditor"));
 
+			// a caller's trace: it must reach the audit row, through the catalog, its outbox and the topic
+			Traceparent addition = Traceparent.random();
 			Http.Response created = librarian.post("/api/books", """
-					{"isbn":"%s","title":"The Left Hand of Darkness","authors":["Ursula K. Le Guin"]}""".formatted(isbn));
+					{"isbn":"%s","title":"The Left Hand of Darkness","authors":["Ursula K. Le Guin"]}""".formatted(isbn),
+					"traceparent", addition.header());
 			assertThat(created.status()).isEqualTo(201);
 			bookId = created.header("Location").replaceAll(".*/", "");
 			assertThat(get(catalog, bookId).statusCode()).isEqualTo(200);
@@ -129,6 +133,8 @@ class LocalStackIT {
 			Http trail = new Http(audit).withToken(auditorToken);
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(story(trail, bookId)).containsExactlyInAnyOrder(STORY));
+			assertThat(story(trail, "traceId=" + addition.traceId(), bookId)).containsExactly("BookAdded by librarian");
+			assertMetrics(tokens, catalog, inventory, readingList, audit);
 			assertThat(trail.anonymous().get("/api/audit-events?entityId=" + bookId).status()).isEqualTo(401);
 			assertThat(adasList.withToken(adaToken).get("/api/readers/alan/reading-list").status()).isEqualTo(403);
 			lastTokens = new String[] { librarianToken, adaToken, auditorToken };
@@ -161,13 +167,18 @@ class LocalStackIT {
 
 			// the rest of the book's life, on the restarted suite: returned, then removed from the catalog
 			assertThat(ada.post("/api/inventory/" + bookId + "/returns").status()).isEqualTo(200);
-			assertThat(librarian.delete("/api/books/" + bookId).status()).isEqualTo(204);
+			// the removal's trace goes on through the inventory's consumer, into the withdrawal it causes
+			Traceparent removal = Traceparent.random();
+			assertThat(librarian.delete("/api/books/" + bookId, "traceparent", removal.header()).status())
+				.isEqualTo(204);
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> ada.get("/api/inventory/" + bookId).body().contains("\"WITHDRAWN\""));
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> adasList.get(ADAS_LIST).body().contains("\"removedFromCatalog\":true"));
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(story(trail, bookId)).containsExactlyInAnyOrder(WHOLE_STORY));
+			assertThat(story(trail, "traceId=" + removal.traceId(), bookId))
+				.containsExactlyInAnyOrder("BookRemoved by librarian", "BookWithdrawn by librarian");
 		}
 		catch (AssertionError | Exception ex) {
 			second.stop();
@@ -253,12 +264,32 @@ class LocalStackIT {
 
 	/** What the audit trail holds for an entity, newest first: each action and its actor. */
 	private static List<String> story(Http trail, String entityId) {
-		Http.Response page = trail.get("/api/audit-events?entityId=" + entityId);
+		return story(trail, "limit=500", entityId);
+	}
+
+	/** ...of the events {@code filter} finds. */
+	private static List<String> story(Http trail, String filter, String entityId) {
+		Http.Response page = trail.get("/api/audit-events?entityId=" + entityId + "&" + filter);
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
 		List<String> story = new ArrayList<>();
 		page.json().get("items").forEach(event -> story.add(event.get("action").asString() + " by "
 				+ event.get("actor").asString()));
 		return story;
+	}
+
+	/** Each service shows an operator its outbox and how far its consumers are behind, with Prometheus. */
+	private static void assertMetrics(Tokens tokens, int catalog, int inventory, int readingList, int audit) {
+		String machine = tokens.forMachine("library-machine", "library-machine-local-secret");
+		Map<Integer, List<String>> expected = Map.of(catalog, List.of("library_outbox_pending_events"), inventory,
+				List.of("library_outbox_pending_events", "kafka_consumer_fetch_manager_records_lag_max"), readingList,
+				List.of("library_outbox_oldest_age_seconds", "kafka_consumer_fetch_manager_records_lag_max"), audit,
+				List.of("library_audit_ingested_events_total", "kafka_consumer_fetch_manager_records_lag_max"));
+		expected.forEach((port, metrics) -> {
+			Http.Response scraped = new Http(port).withToken(machine).get("/actuator/prometheus");
+			assertThat(scraped.status()).as("prometheus on %d", port).isEqualTo(200);
+			assertThat(scraped.body()).as("prometheus on %d", port).contains(metrics);
+			assertThat(new Http(port).get("/actuator/prometheus").status()).isEqualTo(401);
+		});
 	}
 
 	/**

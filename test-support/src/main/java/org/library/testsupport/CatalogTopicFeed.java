@@ -42,6 +42,11 @@ public final class CatalogTopicFeed implements AutoCloseable {
 		feed.send(id.toString(), null, "org.library.catalog.BookRemoved", actor);
 	}
 
+	/** A tombstone sent in the trace {@code traceparent} names, as the catalog's relay sends it. */
+	public void tombstone(UUID id, String actor, String traceparent) {
+		feed.send(id.toString(), null, "org.library.catalog.BookRemoved", actor, Map.of("traceparent", traceparent));
+	}
+
 	/** Sends a record the way a broken or foreign producer might. */
 	public void raw(String key, String value) {
 		feed.send(key, value, "org.library.catalog.Garbage", "prankster");

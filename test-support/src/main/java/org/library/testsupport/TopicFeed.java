@@ -60,7 +60,7 @@ public final class TopicFeed implements AutoCloseable {
 
 	public void send(String key, String value, String type, String actor, UUID eventId) {
 		try {
-			sendAsync(key, value, type, actor, eventId).get();
+			sendAsync(key, value, type, actor, eventId, Map.of()).get();
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex);
@@ -74,9 +74,30 @@ public final class TopicFeed implements AutoCloseable {
 	/** Sends without waiting, for volume; {@link #flush()} waits for all. */
 	public java.util.concurrent.Future<?> sendAsync(String key, String value, String type, String actor,
 			UUID eventId) {
+		return sendAsync(key, value, type, actor, eventId, Map.of());
+	}
+
+	/** Sends with more headers than the CloudEvents ones, such as a {@code traceparent}; waits for the broker. */
+	public void send(String key, String value, String type, String actor, Map<String, String> more) {
+		try {
+			sendAsync(key, value, type, actor, UUID.randomUUID(), more).get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private java.util.concurrent.Future<?> sendAsync(String key, String value, String type, String actor,
+			UUID eventId, Map<String, String> more) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-		Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_source",
-				source, "ce_type", type, "ce_time", Instant.now().toString(), "ce_actor", actor);
+		Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("ce_specversion", "1.0", "ce_id",
+				eventId.toString(), "ce_source", source, "ce_type", type, "ce_time", Instant.now().toString(),
+				"ce_actor", actor));
+		headers.putAll(more);
 		headers.forEach((name, header) -> record.headers()
 			.add(new RecordHeader(name, header.getBytes(StandardCharsets.UTF_8))));
 		return producer.send(record);

@@ -3,6 +3,8 @@ package org.library.audit.messaging;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.library.audit.AuditLog;
 import org.library.platform.audit.AuditEvent;
@@ -26,13 +28,27 @@ class AuditEventsListener {
 
 	static final int MAX_TEXT = 200;
 
+	private static final java.util.regex.Pattern TRACE_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+
 	private final AuditLog log;
 
 	private final JsonMapper json;
 
-	AuditEventsListener(AuditLog log, JsonMapper json) {
+	private final Counter ingested;
+
+	private final Counter redelivered;
+
+	AuditEventsListener(AuditLog log, JsonMapper json, MeterRegistry metrics) {
 		this.log = log;
 		this.json = json;
+		this.ingested = Counter.builder("library.audit.ingested")
+			.description("Audit events stored in the trail")
+			.baseUnit("events")
+			.register(metrics);
+		this.redelivered = Counter.builder("library.audit.redelivered")
+			.description("Audit events delivered again and skipped, their id already stored")
+			.baseUnit("events")
+			.register(metrics);
 	}
 
 	@KafkaListener(topics = AuditTrail.TOPIC, batch = "true")
@@ -56,12 +72,15 @@ class AuditEventsListener {
 	 * dead-lettering all of it when a later try stops at an unreadable record.
 	 */
 	private void store(List<AuditEvent> events) {
+		int stored;
 		try {
-			log.append(events);
+			stored = log.append(events);
 		}
 		catch (RuntimeException ex) {
 			throw new BatchListenerFailedException("the batch could not be stored", ex, 0);
 		}
+		ingested.increment(stored);
+		redelivered.increment(events.size() - stored);
 	}
 
 	private AuditEvent read(ConsumerRecord<String, String> record) {
@@ -77,6 +96,9 @@ class AuditEventsListener {
 		}
 		if (event.id() == null || event.occurredAt() == null) {
 			throw new UnreadableRecord("an audit event needs an id and occurredAt");
+		}
+		if (event.traceId() != null && !TRACE_ID.matcher(event.traceId()).matches()) {
+			throw new UnreadableRecord("traceId must be a W3C trace id: 32 lowercase hex digits");
 		}
 		for (String text : new String[] { event.source(), event.actor(), event.action(), event.entityType(),
 				event.entityId() }) {

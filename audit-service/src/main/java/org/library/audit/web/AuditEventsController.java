@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.library.audit.AuditLog;
 import org.library.audit.AuditPage;
@@ -18,11 +19,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reads the trail. There is deliberately no way to write it over HTTP: POST, PUT and DELETE answer 405.
+ * Reads the trail. There is deliberately no way to write it over HTTP: no rule allows it, and no handler exists.
  */
 @RestController
 @RequestMapping(path = "/api/audit-events", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditEventsController {
+
+	/** A W3C trace id, as the trail keeps it. */
+	static final String TRACE_ID = "[0-9a-f]{32}";
 
 	private final AuditLog log;
 
@@ -36,6 +40,7 @@ class AuditEventsController {
 			@RequestParam(required = false) @Size(min = 1, max = 200) String entityType,
 			@RequestParam(required = false) @Size(min = 1, max = 200) String entityId,
 			@RequestParam(required = false) @Size(min = 1, max = 200) String actor,
+			@RequestParam(required = false) @Pattern(regexp = TRACE_ID, message = "must be a W3C trace id: 32 lowercase hex digits") String traceId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -45,7 +50,7 @@ class AuditEventsController {
 		if (from != null && to != null && !from.isBefore(to)) {
 			throw new InvalidRequest("to", "must be after from");
 		}
-		AuditPage page = log.find(new AuditQuery(source, action, entityType, entityId, actor, from, to, limit,
+		AuditPage page = log.find(new AuditQuery(source, action, entityType, entityId, actor, traceId, from, to, limit,
 				Cursor.decode(cursor)));
 		return new AuditEventsPage(page.items(), Cursor.encode(page.next()));
 	}

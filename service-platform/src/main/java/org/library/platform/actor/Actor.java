@@ -2,6 +2,8 @@ package org.library.platform.actor;
 
 import java.util.regex.Pattern;
 
+import org.slf4j.MDC;
+
 /**
  * Who a change is made for: the caller of a request (the subject of their token, bound by the web edge), or the
  * actor of the upstream event a listener acts on. It becomes the actor of every event the work
@@ -12,6 +14,9 @@ public final class Actor {
 	public static final String ANONYMOUS = "anonymous";
 
 	public static final int MAX_LENGTH = 100;
+
+	/** The actor's key in the logging MDC. */
+	public static final String LOG_KEY = "actor";
 
 	static final Pattern VALID = Pattern.compile("[A-Za-z0-9._@:+-]{1," + MAX_LENGTH + "}");
 
@@ -38,16 +43,22 @@ public final class Actor {
 		}
 	}
 
-	/** Binds {@code actor} to this thread until the binding is closed; for the edge that names the caller. */
+	/**
+	 * Binds {@code actor} to this thread until the binding is closed; for the edge that names the caller. Every log
+	 * line written meanwhile carries it ({@value #LOG_KEY} in the MDC).
+	 */
 	public static Binding bind(String actor) {
 		String previous = CURRENT.get();
 		CURRENT.set(actor);
+		MDC.put(LOG_KEY, actor);
 		return () -> {
 			if (previous == null) {
 				CURRENT.remove();
+				MDC.remove(LOG_KEY);
 			}
 			else {
 				CURRENT.set(previous);
+				MDC.put(LOG_KEY, previous);
 			}
 		};
 	}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.library.platform.outbox.Outbox;
 import org.library.platform.outbox.OutboxAutoConfiguration;
+import org.library.platform.trace.CurrentTrace;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,8 +40,8 @@ public class AuditAutoConfiguration {
 	static class AuditTrailConfiguration {
 
 		@Bean
-		AuditTrail auditTrail(Outbox outbox, @Value("${spring.application.name}") String source) {
-			return new AuditTrail(outbox, source, Clock.systemUTC());
+		AuditTrail auditTrail(Outbox outbox, @Value("${spring.application.name}") String source, CurrentTrace trace) {
+			return new AuditTrail(outbox, source, Clock.systemUTC(), trace);
 		}
 
 	}

@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param entityType what kind of thing changed: {@code Book}
  * @param entityId which one; also the record's key
  * @param details what else is worth knowing, e.g. how many copies
+ * @param traceId the W3C trace the change was made in (32 hex digits): the request that caused it, followed through
+ * every service and record it passed; {@code null} when it was made outside any trace
  */
 public record AuditEvent(UUID id, Instant occurredAt, String source, String actor, String action,
-		String entityType, String entityId, Map<String, Object> details) {
+		String entityType, String entityId, Map<String, Object> details, String traceId) {
 }

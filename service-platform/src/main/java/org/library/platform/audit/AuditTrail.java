@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.library.platform.actor.Actor;
 import org.library.platform.outbox.Outbox;
+import org.library.platform.trace.CurrentTrace;
 
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,16 +29,19 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(Outbox outbox, String source, Clock clock) {
+	private final CurrentTrace trace;
+
+	AuditTrail(Outbox outbox, String source, Clock clock, CurrentTrace trace) {
 		this.outbox = outbox;
 		this.source = source;
 		this.clock = clock;
+		this.trace = trace;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String action, String entityType, String entityId, Map<String, Object> details) {
 		AuditEvent event = new AuditEvent(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
-				source, Actor.current(), action, entityType, entityId, Map.copyOf(details));
+				source, Actor.current(), action, entityType, entityId, Map.copyOf(details), trace.traceId());
 		outbox.publish(TOPIC, entityId, TYPE, event, event.id());
 	}
 

@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -57,6 +61,7 @@ public class DeadLetterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka, StuckConsumers stuck,
+			ObjectProvider<MeterRegistry> metrics,
 			@Value("${library.kafka.retry.initial-interval:200ms}") Duration initialInterval,
 			@Value("${library.kafka.retry.max-interval:30s}") Duration maxInterval) {
 		// partition -1: the dead-letter topic need not have as many partitions as the topic it serves
@@ -65,7 +70,16 @@ public class DeadLetterAutoConfiguration {
 		// no limit on attempts or elapsed time: a fault is waited out, never turned into a dead letter
 		ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
 		backOff.setMaxInterval(maxInterval.toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		MeterRegistry registry = metrics.getIfAvailable(SimpleMeterRegistry::new);
+		// counted once the dead letter is on its topic (a failed publish is a fault, retried like any other)
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+			recoverer.accept(record, ex);
+			Counter.builder("library.deadletters")
+				.description("Records that could not be read, sent to their dead-letter topic")
+				.tag("topic", deadLetterTopic(record.topic()))
+				.register(registry)
+				.increment();
+		}, backOff);
 		Map<Class<? extends Throwable>, Boolean> retryable = new LinkedHashMap<>();
 		ConsumerFailures.UNREADABLE.forEach(unreadable -> retryable.put(unreadable, false));
 		handler.setClassifications(retryable, true);

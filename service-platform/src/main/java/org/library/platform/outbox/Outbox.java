@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.library.platform.actor.Actor;
+import org.library.platform.trace.CurrentTrace;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,12 +35,15 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay, String source, Clock clock) {
+	private final CurrentTrace trace;
+
+	Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay, String source, Clock clock, CurrentTrace trace) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.relay = relay;
 		this.source = source;
 		this.clock = clock;
+		this.trace = trace;
 	}
 
 	/**
@@ -77,6 +81,8 @@ public class Outbox {
 		if (payload != null) {
 			headers.put("content-type", "application/json");
 		}
+		// the record continues the trace of the work that made it, not the relay's
+		trace.injectInto(headers);
 		jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload, headers) VALUES (?, ?, ?, ?::jsonb)")
 			.params(topic, key, payload, json.writeValueAsString(headers))
 			.update();

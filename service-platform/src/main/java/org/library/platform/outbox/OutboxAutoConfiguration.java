@@ -8,8 +8,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.library.platform.trace.CurrentTrace;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -19,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +46,7 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, KafkaProperties kafka,
-			JsonMapper json, OutboxProperties properties) {
+			JsonMapper json, OutboxProperties properties, ObjectProvider<MeterRegistry> metrics) {
 		Map<String, Object> producer = kafka.buildProducerProperties();
 		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -49,7 +58,12 @@ public class OutboxAutoConfiguration {
 		producer.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
 		producer.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
 		producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(producer);
+		// the relay's producer in metrics, as Boot's own producers are (kafka.producer.*)
+		metrics.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
+		// no observation on this template: a record carries the trace of the work that made it (stored with the
+		// event), not one of the relay's own
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), template, json, properties);
 	}
 
@@ -71,8 +85,23 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay,
-			@Value("${spring.application.name}") String source) {
-		return new Outbox(jdbc, json, relay, source, Clock.systemUTC());
+			@Value("${spring.application.name}") String source, CurrentTrace trace) {
+		return new Outbox(jdbc, json, relay, source, Clock.systemUTC(), trace);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CurrentTrace currentTrace(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new CurrentTrace(tracer, propagator);
+	}
+
+	/**
+	 * The outbox in metrics: {@code library.outbox.pending} and {@code library.outbox.oldest.age} (seconds), what the
+	 * relay sent ({@code library.outbox.sent}) and the batches Kafka did not take ({@code library.outbox.failures}).
+	 */
+	@Bean
+	MeterBinder outboxMetrics(OutboxRelay relay) {
+		return relay::bindTo;
 	}
 
 }

@@ -12,6 +12,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
@@ -67,6 +71,15 @@ class OutboxRelay implements SmartLifecycle {
 
 	private Thread worker;
 
+	private volatile Counter delivered = noCounter("sent");
+
+	private volatile Counter failures = noCounter("failures");
+
+	/** The backlog as metrics last saw it: one query serves both gauges of a scrape. */
+	private volatile Backlog lastBacklog;
+
+	private volatile long lastBacklogAt;
+
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			JsonMapper json, OutboxProperties properties) {
 		this.jdbc = jdbc;
@@ -111,6 +124,7 @@ class OutboxRelay implements SmartLifecycle {
 		while (running) {
 			try {
 				int sent = relayBatch();
+				delivered.increment(sent);
 				if (failingSince != null) {
 					log.info("Outbox relay delivers again, after {} s", Duration.between(failingSince, Instant.now())
 						.toSeconds());
@@ -128,6 +142,7 @@ class OutboxRelay implements SmartLifecycle {
 				return;
 			}
 			catch (Throwable ex) { // NOSONAR: the relay must outlive any failure, and say so
+				failures.increment();
 				lastError = rootMessage(ex);
 				if (failingSince == null) {
 					failingSince = Instant.now();
@@ -200,6 +215,43 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	record Backlog(long pending, Duration oldestAge, Instant failingSince, String lastError) {
+	}
+
+	void bindTo(MeterRegistry registry) {
+		delivered = Counter.builder("library.outbox.sent")
+			.description("Events the relay delivered to Kafka")
+			.baseUnit("events")
+			.register(registry);
+		failures = Counter.builder("library.outbox.failures")
+			.description("Batches Kafka did not acknowledge (retried with backoff)")
+			.register(registry);
+		Gauge.builder("library.outbox.pending", this, relay -> relay.backlogForMetrics(Backlog::pending))
+			.description("Events stored and not yet delivered")
+			.baseUnit("events")
+			.register(registry);
+		Gauge.builder("library.outbox.oldest.age", this,
+				relay -> relay.backlogForMetrics(backlog -> backlog.oldestAge().toMillis() / 1000.0))
+			.description("How long the oldest undelivered event has waited")
+			.baseUnit("seconds")
+			.register(registry);
+	}
+
+	/** A backlog figure for a gauge; NaN while the database cannot say (a gap in the graph, not a zero). */
+	private double backlogForMetrics(java.util.function.ToDoubleFunction<Backlog> figure) {
+		try {
+			if (lastBacklog == null || System.nanoTime() - lastBacklogAt > 1_000_000_000L) {
+				lastBacklog = backlog();
+				lastBacklogAt = System.nanoTime();
+			}
+			return figure.applyAsDouble(lastBacklog);
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	private static Counter noCounter(String name) {
+		return Counter.builder("library.outbox.unbound." + name).register(new SimpleMeterRegistry());
 	}
 
 	private ProducerRecord<String, byte[]> toRecord(StoredEvent event) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +29,8 @@ class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 
 	private final BearerTokenAccessDeniedHandler insufficient = new BearerTokenAccessDeniedHandler();
 
+	private static final Logger log = LoggerFactory.getLogger(BearerTokenProblems.class);
+
 	private final ProblemWriter problems;
 
 	BearerTokenProblems(ProblemWriter problems) {
@@ -38,6 +42,11 @@ class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 			throws IOException {
 		challenge.commence(request, response, refusal);
 		boolean tokenSent = request.getHeader("Authorization") != null;
+		if (tokenSent) {
+			// a token that was refused is worth a line: a client with an old token, or someone trying
+			log.info("Refused a bearer token for {} {}: {}", request.getMethod(), request.getRequestURI(),
+					refusal.getMessage());
+		}
 		problems.write(request, response, HttpStatus.UNAUTHORIZED, tokenSent ? "Invalid token" : "Token required",
 				tokenSent ? "The bearer token was refused: " + refusal.getMessage()
 						: "This request needs a bearer token from the library's issuer");
@@ -47,6 +56,7 @@ class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
 			throws IOException {
 		insufficient.handle(request, response, refusal);
+		log.info("Refused {} {}: the caller's roles do not allow it", request.getMethod(), request.getRequestURI());
 		problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
 				"The token's roles do not allow " + request.getMethod() + " on this resource");
 	}

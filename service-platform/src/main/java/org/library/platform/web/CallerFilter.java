@@ -34,7 +34,9 @@ class CallerFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
 		if (caller == null || !TRUST.isAuthenticated(caller)) {
-			chain.doFilter(request, response);
+			try (Actor.Binding binding = Actor.bind(Actor.ANONYMOUS)) {
+				chain.doFilter(request, response);
+			}
 			return;
 		}
 		if (!Actor.isValid(caller.getName())) {

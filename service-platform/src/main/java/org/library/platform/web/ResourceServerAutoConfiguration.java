@@ -21,7 +21,6 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -53,9 +52,10 @@ public class ResourceServerAutoConfiguration {
 				// the error page reports a refusal already made; it must not be refused in turn
 				requests.requestMatchers("/error").permitAll();
 				requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
-						"/v3/api-docs", "/v3/api-docs/**", "/contracts/**")
+						"/v3/api-docs", "/v3/api-docs/**", "/contracts/**", "/swagger-ui.html", "/swagger-ui/**")
 					.permitAll();
-				requests.requestMatchers("/actuator/deadletters", "/actuator/deadletters/**").hasRole(Roles.SERVICE);
+				requests.requestMatchers("/actuator/deadletters", "/actuator/deadletters/**", "/actuator/prometheus")
+					.hasRole(Roles.SERVICE);
 				rules.forEach(service -> service.declare(requests));
 				requests.anyRequest().denyAll();
 			})
@@ -71,7 +71,8 @@ public class ResourceServerAutoConfiguration {
 					}
 				}))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-			.addFilterAfter(new CallerFilter(problems), AuthorizationFilter.class)
+			// the caller is named from here on, so a refusal's log line says whom it refused too
+			.addFilterAfter(new CallerFilter(problems), BearerTokenAuthenticationFilter.class)
 			.build();
 	}
 

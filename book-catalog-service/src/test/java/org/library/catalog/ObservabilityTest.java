@@ -1,0 +1,113 @@
+package org.library.catalog;
+
+import java.util.Arrays;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.library.testsupport.Caller;
+import org.library.testsupport.Http;
+import org.library.testsupport.ServiceUnderTest;
+import org.library.testsupport.TopicRecords;
+import org.library.testsupport.Traceparent;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.library.testsupport.AccessAssertions.assertForbidden;
+import static org.library.testsupport.AccessAssertions.assertUnauthorized;
+
+/**
+ * What an operator sees of the catalog: the caller's trace followed into the records it causes, metrics and
+ * health details for operators only, and log lines that name their trace and actor.
+ */
+@CatalogIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityTest {
+
+	private final ServiceUnderTest service;
+
+	private final Http librarian;
+
+	ObservabilityTest(ServiceUnderTest service) {
+		this.service = service;
+		this.librarian = service.http().as(Caller.LIBRARIAN);
+	}
+
+	@Test
+	void theCallersTraceGoesWithTheBooksRecordAndItsAuditEvent() {
+		Traceparent trace = Traceparent.random();
+
+		String id = librarian.post("/api/books", TestBooks.json("Traced"), "Content-Type", "application/json",
+				"traceparent", trace.header())
+			.json()
+			.get("id")
+			.asString();
+
+		ConsumerRecord<String, String> record = TopicRecords.awaitRecords(service.bootstrapServers(),
+				BookTopicTest.TOPIC, id, 1).getFirst();
+		ConsumerRecord<String, String> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit", id, 1)
+			.getFirst();
+		// the service's own span, in the caller's trace
+		assertThat(TopicRecords.header(record, "traceparent")).startsWith("00-" + trace.traceId() + "-")
+			.doesNotContain(trace.parentId());
+		assertThat(TopicRecords.header(audit, "traceparent")).startsWith("00-" + trace.traceId() + "-");
+		assertThat(Http.JSON.readTree(audit.value()).get("traceId").asString()).isEqualTo(trace.traceId());
+	}
+
+	@Test
+	void workWithoutACallersTraceStartsItsOwn() {
+		String id = librarian.post("/api/books", TestBooks.json("Untraced")).json().get("id").asString();
+
+		JsonNode audit = Http.JSON.readTree(
+				TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit", id, 1).getFirst().value());
+
+		assertThat(audit.get("traceId").asString()).matches("[0-9a-f]{32}");
+	}
+
+	@Test
+	void prometheusShowsTheOutboxRequestsAndClientsToMachineClientsOnly() {
+		librarian.post("/api/books", TestBooks.json("Counted"));
+
+		assertUnauthorized(service.http().get("/actuator/prometheus"));
+		assertForbidden(librarian.get("/actuator/prometheus"));
+		Http.Response metrics = service.http().as(Caller.MACHINE).get("/actuator/prometheus");
+
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("library_outbox_pending_events", "library_outbox_oldest_age_seconds",
+				"library_outbox_sent_events_total", "library_outbox_failures_total", "http_server_requests_seconds_count",
+				"hikaricp_connections_active", "jvm_memory_used_bytes", "kafka_producer_record_send_total");
+	}
+
+	@Test
+	void healthShowsWhatItsPartsHoldToOperatorsOnly() {
+		JsonNode anonymous = service.http().get("/actuator/health").json();
+		JsonNode operator = service.http().as(Caller.MACHINE).get("/actuator/health").json();
+
+		assertThat(anonymous.path("components").path("outbox").path("status").asString()).isEqualTo("UP");
+		assertThat(anonymous.path("components").path("outbox").has("details")).isFalse();
+		assertThat(operator.path("components").path("outbox").path("details").has("pending")).isTrue();
+		assertThat(service.http().get("/actuator/health/readiness").json().toString()).doesNotContain("details");
+	}
+
+	@Test
+	void everyLineServingARequestNamesItsTraceAndItsActor(CapturedOutput output) {
+		Traceparent trace = Traceparent.random();
+
+		// a reader may not add books: the refusal is logged while serving the request
+		var refused = service.http()
+			.as(Caller.ADA)
+			.post("/api/books", TestBooks.json("Not hers to add"), "Content-Type", "application/json", "traceparent",
+					trace.header());
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(Arrays.stream(output.getAll().split("\\R")).filter(line -> line.contains(trace.traceId())))
+			.as("lines of the refused request")
+			.isNotEmpty()
+			.allSatisfy(line -> assertThat(line).contains(",ada]"))
+			.anySatisfy(line -> assertThat(line).contains("Refused POST /api/books"));
+	}
+
+}
