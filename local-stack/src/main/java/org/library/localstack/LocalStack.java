@@ -83,6 +83,10 @@ public final class LocalStack {
 			Path identityData = options.dataDirectory().resolve("identity");
 			accounts = DemoAccounts.passwords(identityData, System::getenv);
 			Map<String, String> identity = new LinkedHashMap<>(environment);
+			// each service's API console signs in from its own origin
+			identity.put("LIBRARY_API_CONSOLE_REDIRECT_URIS", ServiceSpec.ALL.stream()
+				.map(spec -> "http://localhost:" + options.servicePorts().get(spec) + "/swagger-ui/oauth2-redirect.html")
+				.collect(java.util.stream.Collectors.joining(",")));
 			identity.put("LIBRARY_IDENTITY_KEY_DIRECTORY", identityData.toString());
 			accounts.forEach((name, password) -> identity.put(DemoAccounts.variable(name), password));
 			for (ServiceSpec spec : ServiceSpec.all()) {
@@ -126,7 +130,7 @@ public final class LocalStack {
 						issuer(), options.root().relativize(service.log())));
 				continue;
 			}
-			summary.append("  %-24s %s/api  (OpenAPI %s/v3/api-docs, log %s)%n".formatted(service.spec().name(),
+			summary.append("  %-24s %s/api  (API console %s/swagger-ui.html, log %s)%n".formatted(service.spec().name(),
 					service.url(), service.url(), options.root().relativize(service.log())));
 		}
 		summary.append("%nDemo accounts (passwords kept in %s):%n".formatted(options.root()

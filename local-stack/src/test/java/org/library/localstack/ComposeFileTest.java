@@ -84,6 +84,52 @@ class ComposeFileTest {
 	}
 
 	@Test
+	void theObservabilityProfileReceivesEveryServicesTracesAndMetricsAndShowsTheDashboard() throws IOException {
+		Map<String, Object> lgtm = service("otel-lgtm");
+		assertThat(list(lgtm, "profiles")).containsExactly("observability");
+		assertThat(String.valueOf(lgtm.get("image"))).startsWith("grafana/otel-lgtm:").doesNotEndWith(":latest");
+		assertThat(list(lgtm, "ports")).containsExactly("127.0.0.1:3000:3000");
+		for (String volume : list(lgtm, "volumes")) {
+			if (volume.startsWith("./")) {
+				assertThat(ROOT.resolve(volume.substring(2, volume.indexOf(':')))).as(volume).exists();
+			}
+		}
+		for (ServiceSpec spec : ServiceSpec.ALL) {
+			Map<String, Object> environment = map(service(spec.name()), "environment");
+			assertThat(environment).as(spec.name()).containsEntry("LIBRARY_OTLP_ENDPOINT", "http://otel-lgtm:4318");
+			assertThat(String.valueOf(environment.get("LIBRARY_OTLP_ENABLED"))).as(spec.name()).contains("true");
+		}
+		assertThat(Files.readString(ROOT.resolve(".env.example"))).contains("COMPOSE_PROFILES=observability");
+	}
+
+	@Test
+	void theDashboardShowsWhatTheServicesMeasure() throws IOException {
+		String dashboard = Files.readString(ROOT.resolve("infra/grafana/dashboards/library-services.json"));
+		org.library.testsupport.Http.JSON.readTree(dashboard);
+		assertThat(dashboard).contains("http_server_requests", "library_outbox_pending", "library_outbox_oldest_age",
+				"kafka_consumer_fetch_manager_records_lag_max", "library_deadletters", "library_audit_ingested");
+		// every meter of our own the dashboard names is one the code registers
+		String code;
+		try (var sources = Files.walk(ROOT)) {
+			code = sources.filter(file -> file.toString().endsWith(".java") && file.toString().contains("src/main"))
+				.map(file -> {
+					try {
+						return Files.readString(file);
+					}
+					catch (IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				})
+				.collect(java.util.stream.Collectors.joining("\n"));
+		}
+		Matcher meter = Pattern.compile("library_[a-z_]*[a-z]").matcher(dashboard);
+		while (meter.find()) {
+			String name = meter.group().replaceAll("_(total|events|seconds)$", "");
+			assertThat(code).as("a meter named %s", name).contains("\"" + name.replace('_', '.') + "\"");
+		}
+	}
+
+	@Test
 	void kafkaKeepsItsLogOnItsVolume() {
 		Map<String, Object> kafka = service("kafka");
 		String logDirs = String.valueOf(map(kafka, "environment").get("KAFKA_LOG_DIRS"));

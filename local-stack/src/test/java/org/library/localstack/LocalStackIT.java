@@ -134,7 +134,7 @@ class LocalStackIT {
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(story(trail, bookId)).containsExactlyInAnyOrder(STORY));
 			assertThat(story(trail, "traceId=" + addition.traceId(), bookId)).containsExactly("BookAdded by librarian");
-			assertMetrics(tokens, catalog, inventory, readingList, audit);
+			assertOperable(tokens, catalog, inventory, readingList, audit);
 			assertThat(trail.anonymous().get("/api/audit-events?entityId=" + bookId).status()).isEqualTo(401);
 			assertThat(adasList.withToken(adaToken).get("/api/readers/alan/reading-list").status()).isEqualTo(403);
 			lastTokens = new String[] { librarianToken, adaToken, auditorToken };
@@ -277,8 +277,11 @@ class LocalStackIT {
 		return story;
 	}
 
-	/** Each service shows an operator its outbox and how far its consumers are behind, with Prometheus. */
-	private static void assertMetrics(Tokens tokens, int catalog, int inventory, int readingList, int audit) {
+	/**
+	 * Each service shows an operator its outbox and how far its consumers are behind, with Prometheus, and anyone its
+	 * API console.
+	 */
+	private static void assertOperable(Tokens tokens, int catalog, int inventory, int readingList, int audit) {
 		String machine = tokens.forMachine("library-machine", "library-machine-local-secret");
 		Map<Integer, List<String>> expected = Map.of(catalog, List.of("library_outbox_pending_events"), inventory,
 				List.of("library_outbox_pending_events", "kafka_consumer_fetch_manager_records_lag_max"), readingList,
@@ -289,6 +292,10 @@ class LocalStackIT {
 			assertThat(scraped.status()).as("prometheus on %d", port).isEqualTo(200);
 			assertThat(scraped.body()).as("prometheus on %d", port).contains(metrics);
 			assertThat(new Http(port).get("/actuator/prometheus").status()).isEqualTo(401);
+			Http.Response console = new Http(port).get("/swagger-ui/index.html");
+			assertThat(console.status()).as("Swagger UI on %d", port).isEqualTo(200);
+			assertThat(new Http(port).get("/v3/api-docs/swagger-config").json().path("oauth2RedirectUrl").asString())
+				.isEqualTo("http://localhost:" + port + "/swagger-ui/oauth2-redirect.html");
 		});
 	}
 

@@ -2,6 +2,9 @@ package org.library.audit.web;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Reads the trail. There is deliberately no way to write it over HTTP: no rule allows it, and no handler exists.
  */
 @RestController
+@Tag(name = "Audit trail", description = "Every change any service made, each once, newest first. Auditors read it; nobody writes it over HTTP.")
 @RequestMapping(path = "/api/audit-events", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditEventsController {
 
@@ -34,6 +38,9 @@ class AuditEventsController {
 		this.log = log;
 	}
 
+	@Operation(operationId = "findAuditEvents", summary = "Read the audit trail",
+			description = "Auditors only. Events newest first, filtered by any of source, action, entityType, entityId, actor, traceId (every event of one request, across services) and a time range, limit at a time; nextCursor continues a walk without gaps or repeats.")
+	@ApiResponse(responseCode = "200", description = "A page of events, and the cursor of the next")
 	@GetMapping
 	AuditEventsPage find(@RequestParam(required = false) @Size(min = 1, max = 200) String source,
 			@RequestParam(required = false) @Size(min = 1, max = 200) String action,

@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 @RestController
+@Tag(name = "Books", description = "The catalog: the books the library has. Anyone may browse it; librarians change it.")
 @RequestMapping(path = "/api/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class BookController {
 
@@ -43,6 +47,10 @@ class BookController {
 		this.catalog = catalog;
 	}
 
+	@Operation(operationId = "addBook", summary = "Add a book to the catalog",
+			description = "Librarians only. An ISBN-10 is stored as its ISBN-13. Answers with the book as stored, its Location and its ETag (the version, 0).")
+	@ApiResponse(responseCode = "201", description = "The book as stored")
+	@ApiResponse(responseCode = "409", description = "A book with this ISBN is already in the catalog")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<BookSnapshot> add(@Valid @RequestBody BookRequest request) {
 		BookSnapshot book = catalog.add(request.toDetails());
@@ -51,6 +59,9 @@ class BookController {
 		return ResponseEntity.created(location).eTag(etag(book)).body(book);
 	}
 
+	@Operation(operationId = "searchBooks", summary = "Search the catalog",
+			description = "Public. A page of books in title order: q matches title, author or ISBN (hyphens allowed, an ISBN-10 finds its ISBN-13), author narrows; case is folded.")
+	@ApiResponse(responseCode = "200", description = "A page of books")
 	@GetMapping
 	BookPage search(@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) @Size(max = 200) String author,
@@ -59,6 +70,11 @@ class BookController {
 		return catalog.search(new BookQuery(q, author, page, size));
 	}
 
+	@Operation(operationId = "getBook", summary = "Read a book",
+			description = "Public. The book with its ETag; with If-None-Match naming the current version, 304 and no body.")
+	@ApiResponse(responseCode = "200", description = "The book")
+	@ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current version")
+	@ApiResponse(responseCode = "404", description = "No book has this id")
 	@GetMapping("/{id}")
 	ResponseEntity<BookSnapshot> get(@PathVariable UUID id, WebRequest request) {
 		BookSnapshot book = catalog.find(id);
@@ -68,6 +84,13 @@ class BookController {
 		return ResponseEntity.ok().eTag(etag(book)).body(book);
 	}
 
+	@Operation(operationId = "updateBook", summary = "Change a book",
+			description = "Librarians only. Replaces the description; If-Match must name the version changed (an ETag from a read), so a change made meanwhile is never overwritten.")
+	@ApiResponse(responseCode = "200", description = "The book as changed, with its new ETag")
+	@ApiResponse(responseCode = "404", description = "No book has this id")
+	@ApiResponse(responseCode = "409", description = "Another book has this ISBN")
+	@ApiResponse(responseCode = "412", description = "The book has changed: If-Match names no current version")
+	@ApiResponse(responseCode = "428", description = "If-Match is missing")
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<BookSnapshot> update(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) List<String> ifMatch,
@@ -79,6 +102,11 @@ class BookController {
 		return ResponseEntity.ok().eTag(etag(book)).body(book);
 	}
 
+	@Operation(operationId = "removeBook", summary = "Remove a book from the catalog",
+			description = "Librarians only. Its copies are withdrawn by the inventory and it stays flagged on reading lists. If-Match, when given, must name the current version.")
+	@ApiResponse(responseCode = "204", description = "Removed")
+	@ApiResponse(responseCode = "404", description = "No book has this id")
+	@ApiResponse(responseCode = "412", description = "The book has changed: If-Match names no current version")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> remove(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) List<String> ifMatch) {

@@ -1,16 +1,14 @@
 package org.library.platform.web;
 
-import java.util.Map;
+import java.util.List;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -28,6 +26,9 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 class OpenApiSecurity implements OpenApiCustomizer {
 
 	static final String SCHEME = "bearer";
+
+	/** The same tokens, got by signing in at the issuer from the API console (Swagger UI). */
+	static final String SIGN_IN = "issuer";
 
 	private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("openapi", "anonymousUser",
 			AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
@@ -54,6 +55,13 @@ class OpenApiSecurity implements OpenApiCustomizer {
 						+ "/.well-known/openid-configuration): authorization code with PKCE for a person, client "
 						+ "credentials for a machine. Its audience must be library-services; its roles claim "
 						+ "(librarian, reader, auditor, service) decides what the caller may do."));
+		api.getComponents()
+			.addSecuritySchemes(SIGN_IN, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+				.description("Sign in at the library's issuer: authorization code with PKCE (the API console uses the "
+						+ "public client library-api-console)")
+				.flows(new OAuthFlows().authorizationCode(new OAuthFlow().authorizationUrl(issuer + "/oauth2/authorize")
+					.tokenUrl(issuer + "/oauth2/token")
+					.scopes(new Scopes().addString("openid", "Who you are").addString("profile", "Your name")))));
 		if (api.getPaths() == null) {
 			return;
 		}
@@ -68,19 +76,18 @@ class OpenApiSecurity implements OpenApiCustomizer {
 	}
 
 	private static void secure(Operation operation) {
+		// either: a token in hand, or one got by signing in
 		operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+		operation.addSecurityItem(new SecurityRequirement().addList(SIGN_IN, List.of("openid")));
 		operation.getResponses()
 			.addApiResponse("401", problem("No bearer token, or one the service refuses: expired, from another "
 					+ "issuer, for another audience, or badly signed. Answered with WWW-Authenticate: Bearer."));
 		operation.getResponses().addApiResponse("403", problem("The token is good, but its roles do not allow this."));
 	}
 
+	/** The problem's schema and example are {@link ApiDocumentConventions}'s, as for every refusal. */
 	private static ApiResponse problem(String description) {
-		ObjectSchema problem = new ObjectSchema();
-		problem.setProperties(Map.of("type", new StringSchema(), "title", new StringSchema(), "status",
-				new IntegerSchema(), "detail", new StringSchema(), "instance", new StringSchema()));
-		return new ApiResponse().description(description)
-			.content(new Content().addMediaType("application/problem+json", new MediaType().schema(problem)));
+		return new ApiResponse().description(description);
 	}
 
 }

@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -101,15 +103,27 @@ public class ResourceServerAutoConfiguration {
 		};
 	}
 
-	/** The API document declares the bearer scheme, and which operations need it (when springdoc is there). */
+	/**
+	 * The API document declares the bearer scheme and which operations need it, and follows the library's conventions
+	 * (when springdoc is there).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
 	static class ApiDocument {
 
 		@Bean
+		@Order(0)
 		OpenApiSecurity openApiSecurity(WebInvocationPrivilegeEvaluator access,
 				@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
 			return new OpenApiSecurity(access, issuer);
+		}
+
+		/** After the security: its 401 and 403 get the problem schema and examples like every refusal. */
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ApiDocumentConventions apiDocumentConventions(@Value("${library.api.title:${spring.application.name}}") String title,
+				@Value("${library.api.description:}") String description, @Value("${library.api.version:}") String version) {
+			return new ApiDocumentConventions(title, description, version);
 		}
 
 	}
