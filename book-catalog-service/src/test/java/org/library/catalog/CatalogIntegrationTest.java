@@ -11,6 +11,7 @@ import org.library.testsupport.ServiceTestExtension;
 import org.library.testsupport.TestIssuerInitializer;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 		properties = "library.web.cors.allowed-origins=http://localhost:8080")
 @ContextConfiguration(initializers = { LibraryInfrastructureInitializer.class, TestIssuerInitializer.class })
 @ExtendWith(ServiceTestExtension.class)
+@Import(Spans.class)
 @interface CatalogIntegrationTest {
 
 }

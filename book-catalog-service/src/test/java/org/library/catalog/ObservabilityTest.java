@@ -1,7 +1,10 @@
 package org.library.catalog;
 
+import java.time.Duration;
 import java.util.Arrays;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,10 +15,12 @@ import org.library.testsupport.TopicRecords;
 import org.library.testsupport.Traceparent;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.library.testsupport.AccessAssertions.assertForbidden;
 import static org.library.testsupport.AccessAssertions.assertUnauthorized;
 
@@ -31,9 +36,29 @@ class ObservabilityTest {
 
 	private final Http librarian;
 
-	ObservabilityTest(ServiceUnderTest service) {
+	private final InMemorySpanExporter spans;
+
+	ObservabilityTest(ServiceUnderTest service, @Autowired InMemorySpanExporter spans) {
 		this.service = service;
 		this.librarian = service.http().as(Caller.LIBRARIAN);
+		this.spans = spans;
+	}
+
+	@Test
+	void theRequestsStatementsAreSpansOfItsTraceAndStatementsNothingAskedForAreNot() {
+		Traceparent trace = Traceparent.random();
+
+		librarian.post("/api/books", TestBooks.json("Traced statements"), "Content-Type", "application/json",
+				"traceparent", trace.header());
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
+				.filteredOn(span -> span.getTraceId().equals(trace.traceId()))
+				.extracting(SpanData::getName)
+				.contains("query", "http post /api/books"));
+		// the relay polls its table several times a second: none of that is a trace of its own
+		assertThat(spans.getFinishedSpanItems()).filteredOn(span -> span.getName().equals("query"))
+			.allSatisfy(span -> assertThat(span.getParentSpanContext().isValid()).as("a statement with a parent").isTrue());
 	}
 
 	@Test
