@@ -136,4 +136,18 @@ class IssuerTest {
 		assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
 	}
 
+	@Test
+	void aPersonSignsInFromAServicesApiConsole() {
+		JsonNode response = tokens.signIn("alan", PASSWORD + " alan", SecurityConfiguration.API_CONSOLE,
+				"http://localhost:8083/swagger-ui/oauth2-redirect.html");
+
+		JsonNode claims = Tokens.claims(response.get("access_token").asString());
+		assertThat(claims.get("sub").asString()).isEqualTo("alan");
+		assertThat(claims.get("aud").toString()).contains("library-services");
+		assertThatThrownBy(() -> tokens.signIn("alan", PASSWORD + " alan", SecurityConfiguration.API_CONSOLE,
+				"http://evil.example/swagger-ui/oauth2-redirect.html"))
+			.as("a redirect the console client does not have")
+			.isInstanceOf(IllegalStateException.class);
+	}
+
 }

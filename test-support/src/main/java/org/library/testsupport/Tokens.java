@@ -49,10 +49,18 @@ public final class Tokens {
 	 * @throws IllegalStateException when the sign-in is refused
 	 */
 	public JsonNode signIn(String username, String password) {
+		return signIn(username, password, CLI_CLIENT, CLI_REDIRECT);
+	}
+
+	/**
+	 * Signs a person in through a public client of the issuer's, as its page in a browser would, and exchanges the
+	 * code: the token response.
+	 */
+	public JsonNode signIn(String username, String password, String client, String redirect) {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String verifier = random();
-		String authorize = issuer + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLI_CLIENT,
-				"redirect_uri", CLI_REDIRECT, "scope", "openid profile", "state", "s", "code_challenge",
+		String authorize = issuer + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", client,
+				"redirect_uri", redirect, "scope", "openid profile", "state", "s", "code_challenge",
 				challenge(verifier), "code_challenge_method", "S256"));
 		HttpResponse<String> toLogin = send(browser, HttpRequest.newBuilder(URI.create(authorize))
 			.header("Accept", "text/html")
@@ -73,12 +81,12 @@ public final class Tokens {
 		}
 		String callback = location(send(browser, HttpRequest.newBuilder(resolve(next)).build()));
 		Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
-		if (!callback.startsWith(CLI_REDIRECT) || !code.find()) {
+		if (!callback.startsWith(redirect) || !code.find()) {
 			throw new IllegalStateException("no authorization code, but " + callback);
 		}
 		return token(null, Map.of("grant_type", "authorization_code", "code",
-				java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", CLI_REDIRECT,
-				"client_id", CLI_CLIENT, "code_verifier", verifier));
+				java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
+				"client_id", client, "code_verifier", verifier));
 	}
 
 	/** The access token a machine client gets with its credentials. */
