@@ -45,9 +45,6 @@ final class LibraryState implements AutoCloseable {
 		this.jdbcUrl = jdbcUrl;
 		this.bootstrapServers = bootstrapServers;
 		this.topic = consumer();
-		List<TopicPartition> partitions = partitions(BOOKS);
-		topic.assign(partitions);
-		topic.seekToBeginning(partitions);
 	}
 
 	/** How far the suite agrees with what was written; caught up when nothing is lost, doubled or at odds. */
@@ -173,6 +170,13 @@ final class LibraryState implements AutoCloseable {
 	}
 
 	private void readTopicToTheEnd() {
+		// the catalog declares its topic in the background: it may not have existed when this reader was made
+		List<TopicPartition> partitions = partitions(BOOKS);
+		if (!topic.assignment().containsAll(partitions)) {
+			List<TopicPartition> added = partitions.stream().filter(partition -> !topic.assignment().contains(partition)).toList();
+			topic.assign(partitions);
+			topic.seekToBeginning(added);
+		}
 		Map<TopicPartition, Long> end = topic.endOffsets(topic.assignment(), Duration.ofSeconds(10));
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (end.entrySet().stream().anyMatch(partition -> topic.position(partition.getKey()) < partition.getValue())
