@@ -19,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -56,6 +57,11 @@ class IdentityConfiguration {
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> libraryClaims() {
 		return context -> {
+			if (ID_TOKEN.equals(context.getTokenType())) {
+				// the web app shows a person the pages their roles open; the services still decide from the access token
+				context.getClaims().claim("roles", personsRoles(context));
+				return;
+			}
 			if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 				return;
 			}
@@ -64,15 +70,21 @@ class IdentityConfiguration {
 				context.getClaims().claim("roles", List.of("service"));
 				return;
 			}
-			Set<String> roles = context.getPrincipal()
-				.getAuthorities()
-				.stream()
-				.map(GrantedAuthority::getAuthority)
-				.filter(authority -> authority.startsWith("ROLE_"))
-				.map(authority -> authority.substring("ROLE_".length()).toLowerCase(Locale.ROOT))
-				.collect(Collectors.toCollection(java.util.TreeSet::new));
-			context.getClaims().claim("roles", List.copyOf(roles));
+			context.getClaims().claim("roles", personsRoles(context));
 		};
+	}
+
+	private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
+
+	private static List<String> personsRoles(JwtEncodingContext context) {
+		Set<String> roles = context.getPrincipal()
+			.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(authority -> authority.startsWith("ROLE_"))
+			.map(authority -> authority.substring("ROLE_".length()).toLowerCase(Locale.ROOT))
+			.collect(Collectors.toCollection(java.util.TreeSet::new));
+		return List.copyOf(roles);
 	}
 
 }

@@ -88,11 +88,19 @@ public final class LocalStack {
 				.map(spec -> "http://localhost:" + options.servicePorts().get(spec) + "/swagger-ui/oauth2-redirect.html")
 				.collect(java.util.stream.Collectors.joining(",")));
 			identity.put("LIBRARY_IDENTITY_KEY_DIRECTORY", identityData.toString());
+			identity.put("LIBRARY_WEB_URI", web());
+			// the web app relays the signed-in person's token to the services on this stack's ports
+			Map<String, String> webApp = new LinkedHashMap<>(environment);
+			webApp.put("LIBRARY_CATALOG_URL", url(ServiceSpec.ALL.get(0)));
+			webApp.put("LIBRARY_INVENTORY_URL", url(ServiceSpec.ALL.get(1)));
+			webApp.put("LIBRARY_READING_LIST_URL", url(ServiceSpec.ALL.get(2)));
+			webApp.put("LIBRARY_AUDIT_URL", url(ServiceSpec.ALL.get(3)));
 			accounts.forEach((name, password) -> identity.put(DemoAccounts.variable(name), password));
 			for (ServiceSpec spec : ServiceSpec.all()) {
 				System.out.println("Starting " + spec.name() + " on port " + options.servicePorts().get(spec));
 				services.add(ServiceProcess.start(spec, spec.name(), spec.jar(options.root()),
-						options.servicePorts().get(spec), spec == ServiceSpec.IDENTITY ? identity : environment,
+						options.servicePorts().get(spec),
+						spec == ServiceSpec.IDENTITY ? identity : spec == ServiceSpec.WEB ? webApp : environment,
 						options.dataDirectory()));
 			}
 			for (ServiceProcess service : services) {
@@ -116,15 +124,28 @@ public final class LocalStack {
 		}
 	}
 
+	private String url(ServiceSpec spec) {
+		return "http://localhost:" + options.servicePorts().get(spec);
+	}
+
+	private String web() {
+		return url(ServiceSpec.WEB);
+	}
+
 	private String issuer() {
 		return "http://localhost:" + options.servicePorts().get(ServiceSpec.IDENTITY);
 	}
 
 	private void printSummary() {
-		StringBuilder summary = new StringBuilder("%nThe library is up.%n%n".formatted());
+		StringBuilder summary = new StringBuilder("%nThe library is up. Open %s in a browser.%n%n".formatted(web()));
 		summary.append("  %-24s %s%n".formatted("Postgres", infrastructure.jdbcUrl()));
 		summary.append("  %-24s %s%n".formatted("Kafka", infrastructure.kafkaBootstrapServers()));
 		for (ServiceProcess service : services) {
+			if (service.spec() == ServiceSpec.WEB) {
+				summary.append("  %-24s %s  (the web app, log %s)%n".formatted(service.spec().name(), web(),
+						options.root().relativize(service.log())));
+				continue;
+			}
 			if (service.spec() == ServiceSpec.IDENTITY) {
 				summary.append("  %-24s %s  (OpenID Connect issuer, log %s)%n".formatted(service.spec().name(),
 						issuer(), options.root().relativize(service.log())));

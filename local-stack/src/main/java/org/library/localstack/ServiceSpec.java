@@ -13,6 +13,9 @@ record ServiceSpec(String name, int defaultPort, String portVariable) {
 	/** The issuer of the tokens the services accept: started first, on port 9000. */
 	static final ServiceSpec IDENTITY = new ServiceSpec("identity", 9000, "IDENTITY_PORT");
 
+	/** The web app, the one origin a browser talks to: started last, on port 8080, in front of the services. */
+	static final ServiceSpec WEB = new ServiceSpec("library-web", 8080, "LIBRARY_WEB_PORT");
+
 	/** Every service of the suite; each service's issue adds its line. */
 	static final List<ServiceSpec> ALL = List.of(new ServiceSpec("book-catalog-service", 8081, "BOOK_CATALOG_PORT"),
 			new ServiceSpec("book-inventory-service", 8082, "BOOK_INVENTORY_PORT"),
@@ -24,13 +27,14 @@ record ServiceSpec(String name, int defaultPort, String portVariable) {
 	}
 
 	String option() {
-		return name.replace("-service", "") + "-port";
+		return name.replace("-service", "").replace("library-", "") + "-port";
 	}
 
-	/** The identity issuer and every service, in the order they start. */
+	/** The identity issuer, every service and the web app, in the order they start. */
 	static List<ServiceSpec> all() {
 		List<ServiceSpec> all = new ArrayList<>(ALL);
 		all.addFirst(IDENTITY);
+		all.addLast(WEB);
 		return List.copyOf(all);
 	}
 

@@ -20,8 +20,8 @@ class ArchitectureTest {
 
 	private static final String[] SERVICES = { "catalog", "inventory", "readinglist", "audit" };
 
-	/** The services and the issuer: none leans on another's code. */
-	private static final String[] STANDALONE = { "catalog", "inventory", "readinglist", "audit", "identity" };
+	/** The services, the issuer and the web app: none leans on another's code. */
+	private static final String[] STANDALONE = { "catalog", "inventory", "readinglist", "audit", "identity", "web" };
 
 	private static final String[] SHARED = { "org.library.platform..", "org.library.launcher..", "org.library.infrastructure..",
 			"org.library.testsupport..", "org.library.localstack.." };
@@ -36,7 +36,7 @@ class ArchitectureTest {
 		Path root = Path.of("").toAbsolutePath().getParent();
 		List<Path> classes = List.of("embedded-infrastructure", "launcher", "service-platform", "test-support",
 				"book-catalog-service", "book-inventory-service", "reading-list-service", "audit-service", "identity",
-				"local-stack")
+				"library-web", "local-stack")
 			.stream()
 			.map(module -> root.resolve(module).resolve("target/classes"))
 			.filter(Files::isDirectory)

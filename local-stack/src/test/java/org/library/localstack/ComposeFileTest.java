@@ -130,6 +130,26 @@ class ComposeFileTest {
 	}
 
 	@Test
+	void theWebAppIsTheBrowsersOriginAndReachesTheServicesAndTheIssuerInside() throws IOException {
+		Map<String, Object> web = service(ServiceSpec.WEB.name());
+		assertThat(map(map(web, "build"), "args")).containsEntry("SERVICE", ServiceSpec.WEB.name());
+		assertThat(list(web, "ports")).containsExactly("127.0.0.1:8080:8080");
+		Map<String, Object> environment = map(web, "environment");
+		assertThat(environment).containsEntry("LIBRARY_ISSUER_URI",
+				map(service(ServiceSpec.IDENTITY.name()), "environment").get("LIBRARY_ISSUER_URI"));
+		assertThat(environment).containsEntry("LIBRARY_ISSUER_INTERNAL_URI", "http://identity:9000");
+		for (ServiceSpec spec : ServiceSpec.ALL) {
+			assertThat(environment.values()).as("the web app routes to " + spec.name())
+				.contains("http://" + spec.name() + ":" + spec.defaultPort());
+		}
+		String routes = Files.readString(ROOT.resolve("library-web/src/main/resources/application.yml"));
+		for (String variable : List.of("LIBRARY_CATALOG_URL", "LIBRARY_INVENTORY_URL", "LIBRARY_READING_LIST_URL",
+				"LIBRARY_AUDIT_URL", "LIBRARY_ISSUER_INTERNAL_URI", "LIBRARY_WEB_CLIENT_SECRET")) {
+			assertThat(routes).as("the web app reads " + variable).contains("${" + variable);
+		}
+	}
+
+	@Test
 	void kafkaKeepsItsLogOnItsVolume() {
 		Map<String, Object> kafka = service("kafka");
 		String logDirs = String.valueOf(map(kafka, "environment").get("KAFKA_LOG_DIRS"));

@@ -76,10 +76,11 @@ class LocalStackIT {
 		int readingList = freePort();
 		int audit = freePort();
 		int identity = freePort();
+		int web = freePort();
 		List<String> arguments = List.of("--postgres-port=" + postgres, "--kafka-port=" + kafka,
 				"--book-catalog-port=" + catalog, "--book-inventory-port=" + inventory,
 				"--reading-list-port=" + readingList, "--audit-port=" + audit, "--identity-port=" + identity,
-				"--data-dir=" + data);
+				"--web-port=" + web, "--data-dir=" + data);
 
 		String bookId;
 		String isbn = "9780441478125";
@@ -241,9 +242,10 @@ class LocalStackIT {
 			Stack stack = Stack.start(jar, List.of("--postgres-port=" + taken.getLocalPort(),
 					"--kafka-port=" + freePort(), "--book-catalog-port=" + freePort(),
 					"--book-inventory-port=" + freePort(), "--reading-list-port=" + freePort(),
-					"--audit-port=" + freePort(), "--identity-port=" + freePort(), "--data-dir=" + data),
+					"--audit-port=" + freePort(), "--identity-port=" + freePort(), "--web-port=" + freePort(),
+					"--data-dir=" + data),
 					data.resolveSibling("it-taken.log"));
-			assertThat(stack.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(stack.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
 
 			assertThat(stack.exitCode()).isEqualTo(1);
 			assertThat(stack.output()).contains("Port " + taken.getLocalPort() + " for Postgres")
@@ -256,7 +258,7 @@ class LocalStackIT {
 	@Test
 	void rejectsAnUnknownOptionWithUsage() throws Exception {
 		Stack stack = Stack.start(jar, List.of("--catalogue-port=1"), data.resolveSibling("it-usage.log"));
-		assertThat(stack.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(stack.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
 
 		assertThat(stack.exitCode()).isEqualTo(2);
 		assertThat(stack.output()).contains("Unknown option --catalogue-port", "Usage:");
@@ -362,49 +364,6 @@ class LocalStackIT {
 				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
 			}
 		}
-	}
-
-	private record Stack(Process process, Path log) {
-
-		static Stack start(Path jar, List<String> arguments, Path log) throws IOException {
-			Files.createDirectories(log.getParent());
-			List<String> command = new ArrayList<>(
-					List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
-			command.addAll(arguments);
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			return new Stack(process, log);
-		}
-
-		void awaitOutput(String text) {
-			await().atMost(Duration.ofMinutes(3))
-				.pollInterval(Duration.ofMillis(500))
-				.failFast("the local stack exited:\n" + log, () -> !process.isAlive())
-				.until(() -> output().contains(text));
-		}
-
-		String output() throws IOException {
-			return Files.readString(log);
-		}
-
-		/** What {@code kill -9} does: nothing of the stack's own runs. */
-		void kill() throws InterruptedException {
-			process.destroyForcibly().waitFor();
-		}
-
-		/** What Ctrl-C does: the JVM's shutdown hooks run. */
-		void stop() throws InterruptedException {
-			process.destroy();
-			if (!process.waitFor(90, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor();
-			}
-		}
-
-		int exitCode() {
-			return process.exitValue();
-		}
-
 	}
 
 }
