@@ -27,10 +27,14 @@ function csrf() {
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
 }
 
+// After a move to another page the focus goes to its content, so a screen reader reads it; on the first load it
+// stays at the top, where the first Tab reaches the skip link.
+let moved = false;
+
 function page(title, ...content) {
   document.title = `${title} · Library`;
   main.replaceChildren(el('h1', { text: title }), ...content);
-  main.focus();
+  if (moved) main.focus();
 }
 
 function problemOf(error) {
@@ -337,5 +341,5 @@ async function route() {
   return catalog(params);
 }
 
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => { moved = true; route(); });
 loadMe().then(route);

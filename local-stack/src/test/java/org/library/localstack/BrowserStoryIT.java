@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -32,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * book and copies and lends one; ada puts it on her list and starts reading; the librarian renames it and ada sees
  * the new title; the auditor reads the book's whole story. Every step signs in at the issuer's own page and uses
  * only what a person can click or type. On a failure every step's screenshot is kept in
- * {@code target/browser-story/}.
+ * {@code target/browser-story/} (always, with {@code -DbrowserStory.keepScreenshots=true}: the README's pictures).
  *
  * <p>It needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them); without them
  * it says so in one line and does not run.
@@ -102,9 +105,21 @@ class BrowserStoryIT {
 			passwords.load(reader);
 		}
 		try {
+			// a phone's width: the pages fold down, nothing runs off the side
+			browser.manage().window().setSize(new Dimension(375, 800));
 			browser.get(web + "/");
-			step("the catalog, before anyone signs in");
 			waitFor(By.cssSelector("h1"), "Catalog");
+			assertThat((Boolean) ((JavascriptExecutor) browser)
+				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
+				.isTrue();
+			step("the catalog on a phone");
+			browser.manage().window().setSize(new Dimension(1280, 1000));
+			browser.get(web + "/");
+			waitFor(By.cssSelector("h1"), "Catalog");
+			// the keyboard's first stop is the skip link, which takes it to the page's content
+			browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+			assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+			step("the catalog, before anyone signs in");
 
 			signIn("librarian", passwords);
 			type(By.id("add-isbn"), "9780441478125");
@@ -128,12 +143,12 @@ class BrowserStoryIT {
 			signIn("ada", passwords);
 			browser.get(web + "/#/books/" + book);
 			waitFor(By.cssSelector("h1"), "The Left Hand of Darkness");
-			click(By.xpath("//button[text()='Add to my reading list']"));
+			// ada uses the keyboard: Tab to the button, Enter; Tab to the book's status, a letter picks READING
+			pressUntilFocused(By.xpath("//button[text()='Add to my reading list']")).sendKeys(Keys.ENTER);
 			waitFor(By.cssSelector("form[aria-label='Reading list'] .problem"), "On your reading list");
 			click(By.linkText("My reading list"));
-			Select status = new Select(wait.until(ExpectedConditions
-				.elementToBeClickable(By.cssSelector("li[data-book='" + book + "'] select"))));
-			status.selectByValue("READING");
+			wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li[data-book='" + book + "'] select")));
+			pressUntilFocused(By.cssSelector("li[data-book='" + book + "'] select")).sendKeys("R");
 			reloadUntil(driver -> driver.findElements(By.cssSelector("li[data-book='" + book + "'] select"))
 				.stream()
 				.anyMatch(select -> "READING".equals(select.getDomProperty("value"))));
@@ -174,6 +189,14 @@ class BrowserStoryIT {
 				.toList()
 				.containsAll(expected));
 			step("the auditor reads the book's whole story");
+			click(By.linkText("Audit"));
+			type(By.id("audit-entityId"), book);
+			click(By.xpath("//button[text()='Filter']"));
+			wait.until(driver -> driver.findElements(By.cssSelector("tbody tr")).size() == expected.size());
+			step("the auditor filters the trail by the book");
+			if (Boolean.getBoolean("browserStory.keepScreenshots")) {
+				keepScreenshots();
+			}
 		}
 		catch (RuntimeException | AssertionError ex) {
 			step("where it stopped");
@@ -197,6 +220,21 @@ class BrowserStoryIT {
 				browser.navigate().refresh();
 			}
 		}
+	}
+
+	/**
+	 * Tabs on from where the focus is (a page puts it on its content when it opens), as a keyboard user would, until
+	 * {@code target} has it; at most 60 stops.
+	 */
+	private WebElement pressUntilFocused(By target) {
+		WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+		for (int stop = 0; stop < 60; stop++) {
+			if (element.equals(browser.switchTo().activeElement())) {
+				return element;
+			}
+			browser.switchTo().activeElement().sendKeys(Keys.TAB);
+		}
+		throw new AssertionError(target + " cannot be reached with the Tab key");
 	}
 
 	private void signIn(String account, Properties passwords) {
