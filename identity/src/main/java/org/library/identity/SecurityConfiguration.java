@@ -30,8 +30,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain protocolEndpoints(HttpSecurity http, RegisteredClientRepository clients) throws Exception {
-		http.cors(cors -> cors.configurationSource(apiConsoleOrigins(clients)));
+	SecurityFilterChain protocolEndpoints(HttpSecurity http, CorsConfigurationSource apiConsoleOrigins)
+			throws Exception {
+		http.cors(cors -> cors.configurationSource(apiConsoleOrigins));
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults());
@@ -47,7 +48,8 @@ class SecurityConfiguration {
 	 * The API consoles exchange their code for a token from their own origin: the token endpoint, the keys and
 	 * discovery answer those origins (taken from the console client's redirect URIs), and no other.
 	 */
-	private static CorsConfigurationSource apiConsoleOrigins(RegisteredClientRepository clients) {
+	@Bean
+	CorsConfigurationSource apiConsoleOrigins(RegisteredClientRepository clients) {
 		RegisteredClient console = clients.findByClientId(API_CONSOLE);
 		CorsConfiguration consoles = new CorsConfiguration();
 		consoles.setAllowedOrigins(console == null ? List.of()
@@ -69,9 +71,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain signIn(HttpSecurity http, RegisteredClientRepository clients) throws Exception {
+	SecurityFilterChain signIn(HttpSecurity http, CorsConfigurationSource apiConsoleOrigins) throws Exception {
 		// a browser's preflight for the token endpoint (OPTIONS) is not a protocol request: it is answered here
-		http.cors(cors -> cors.configurationSource(apiConsoleOrigins(clients)));
+		http.cors(cors -> cors.configurationSource(apiConsoleOrigins));
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/info", "/error")
 			.permitAll()
 			.anyRequest()

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the CSRF token. The whole story, signed in, is BrowserStoryIT's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "library.web.issuer-uri=http://localhost:1", "LIBRARY_CATALOG_URL=http://localhost:1" })
+		properties = { "library.web.issuer-uri=http://localhost:1", "BOOK_CATALOG_URL=http://localhost:1" })
 class WebAppTest {
 
 	private final Http http;

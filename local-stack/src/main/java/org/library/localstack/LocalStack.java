@@ -91,10 +91,7 @@ public final class LocalStack {
 			identity.put("LIBRARY_WEB_URI", web());
 			// the web app relays the signed-in person's token to the services on this stack's ports
 			Map<String, String> webApp = new LinkedHashMap<>(environment);
-			webApp.put("LIBRARY_CATALOG_URL", url(ServiceSpec.ALL.get(0)));
-			webApp.put("LIBRARY_INVENTORY_URL", url(ServiceSpec.ALL.get(1)));
-			webApp.put("LIBRARY_READING_LIST_URL", url(ServiceSpec.ALL.get(2)));
-			webApp.put("LIBRARY_AUDIT_URL", url(ServiceSpec.ALL.get(3)));
+			ServiceSpec.ALL.forEach(spec -> webApp.put(spec.urlVariable(), url(spec)));
 			accounts.forEach((name, password) -> identity.put(DemoAccounts.variable(name), password));
 			for (ServiceSpec spec : ServiceSpec.all()) {
 				System.out.println("Starting " + spec.name() + " on port " + options.servicePorts().get(spec));

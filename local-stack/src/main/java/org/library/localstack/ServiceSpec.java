@@ -26,6 +26,11 @@ record ServiceSpec(String name, int defaultPort, String portVariable) {
 		return root.resolve(name).resolve("target").resolve(name + ".jar");
 	}
 
+	/** Where a client of the service (the web app) is told to find it: {@code BOOK_CATALOG_URL} and so on. */
+	String urlVariable() {
+		return portVariable.replace("_PORT", "_URL");
+	}
+
 	String option() {
 		return name.replace("-service", "").replace("library-", "") + "-port";
 	}

@@ -1,7 +1,6 @@
 package org.library.localstack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +29,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.library.localstack.Stack.deleteRecursively;
+import static org.library.localstack.Stack.freePort;
 
 /**
  * The library's story through the web app, in real Chromium (headless), on the built stack: the librarian adds a
@@ -300,20 +301,6 @@ class BrowserStoryIT {
 					shots.get(i));
 		}
 		System.out.println("Screenshots of every step: " + screenshots);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void deleteRecursively(Path path) throws IOException {
-		if (Files.exists(path)) {
-			try (var files = Files.walk(path)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-			}
-		}
 	}
 
 }

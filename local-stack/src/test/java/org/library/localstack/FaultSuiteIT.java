@@ -1,7 +1,6 @@
 package org.library.localstack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +20,8 @@ import org.library.localstack.LibraryState.Verdict;
 import org.library.testsupport.TestIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.library.localstack.Stack.deleteRecursively;
+import static org.library.localstack.Stack.freePort;
 
 /**
  * The suite keeps its promises under faults, on real processes: two instances of every service (as built, each
@@ -235,20 +236,6 @@ class FaultSuiteIT {
 	/** The working copy: local-stack/target/local-stack.jar is three levels down. */
 	private Path root() {
 		return jar.toAbsolutePath().getParent().getParent().getParent();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void deleteRecursively(Path path) throws IOException {
-		if (Files.exists(path)) {
-			try (var files = Files.walk(path)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-			}
-		}
 	}
 
 }

@@ -34,6 +34,8 @@ import org.library.testsupport.Traceparent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.library.localstack.Stack.deleteRecursively;
+import static org.library.localstack.Stack.freePort;
 
 /**
  * The end-to-end story, with the suite started as users start it (the built local-stack jar, real processes):
@@ -342,12 +344,6 @@ class LocalStackIT {
 		}
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 	private static boolean isFree(int port) {
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.bind(new InetSocketAddress("localhost", port));
@@ -355,14 +351,6 @@ class LocalStackIT {
 		}
 		catch (IOException ex) {
 			return false;
-		}
-	}
-
-	private static void deleteRecursively(Path path) throws IOException {
-		if (Files.exists(path)) {
-			try (var files = Files.walk(path)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-			}
 		}
 	}
 

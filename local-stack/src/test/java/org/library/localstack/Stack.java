@@ -1,6 +1,7 @@
 package org.library.localstack;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,22 @@ record Stack(Process process, Path log) {
 
 	int exitCode() {
 		return process.exitValue();
+	}
+
+	/** A port nothing listens on now, for a stack of a test's own. */
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** Removes what an earlier run left, so a test starts on empty data. */
+	static void deleteRecursively(Path path) throws IOException {
+		if (Files.exists(path)) {
+			try (var files = Files.walk(path)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+			}
+		}
 	}
 
 }

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+
 /**
  * The library's real issuer for the tests of one JVM: the {@code identity} jar started as its own process on a free
  * port, with known passwords for the demo accounts and its signing key in a throwaway directory. It is started on
@@ -179,30 +183,20 @@ public final class TestIssuer {
 			return;
 		}
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		Instant deadline = Instant.now().plus(START_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The test issuer exited with " + process.exitValue() + ":\n" + logTail());
-			}
-			try {
-				HttpResponse<Void> discovery = client.send(
-						HttpRequest.newBuilder(URI.create(uri + "/.well-known/openid-configuration")).build(),
-						HttpResponse.BodyHandlers.discarding());
-				if (discovery.statusCode() == 200) {
-					ready = true;
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			sleep();
+		HttpRequest discovery = HttpRequest.newBuilder(URI.create(uri + "/.well-known/openid-configuration")).build();
+		try {
+			Awaitility.await("the test issuer")
+				.atMost(START_TIMEOUT)
+				.pollInterval(Duration.ofMillis(200))
+				.failFast(() -> !process.isAlive())
+				.ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+				.until(() -> client.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 		}
-		throw new IllegalStateException("The test issuer did not answer within " + START_TIMEOUT + ":\n" + logTail());
+		catch (ConditionTimeoutException | TerminalFailureException ex) {
+			throw new IllegalStateException("The test issuer did not answer" + (process.isAlive() ? " within "
+					+ START_TIMEOUT : ", it exited with " + process.exitValue()) + ":\n" + logTail(), ex);
+		}
+		ready = true;
 	}
 
 	private String logTail() {
@@ -232,16 +226,6 @@ public final class TestIssuer {
 
 	private static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(200);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private record Token(String value, Instant expiresAt) {

@@ -59,16 +59,7 @@ public final class TopicFeed implements AutoCloseable {
 	}
 
 	public void send(String key, String value, String type, String actor, UUID eventId) {
-		try {
-			sendAsync(key, value, type, actor, eventId, Map.of()).get();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		acknowledged(sendAsync(key, value, type, actor, eventId, Map.of()));
 	}
 
 	/** Sends without waiting, for volume; {@link #flush()} waits for all. */
@@ -79,8 +70,12 @@ public final class TopicFeed implements AutoCloseable {
 
 	/** Sends with more headers than the CloudEvents ones, such as a {@code traceparent}; waits for the broker. */
 	public void send(String key, String value, String type, String actor, Map<String, String> more) {
+		acknowledged(sendAsync(key, value, type, actor, UUID.randomUUID(), more));
+	}
+
+	private static void acknowledged(java.util.concurrent.Future<?> sent) {
 		try {
-			sendAsync(key, value, type, actor, UUID.randomUUID(), more).get();
+			sent.get();
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex);

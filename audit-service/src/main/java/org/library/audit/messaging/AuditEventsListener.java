@@ -28,7 +28,7 @@ class AuditEventsListener {
 
 	static final int MAX_TEXT = 200;
 
-	private static final java.util.regex.Pattern TRACE_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+	private static final java.util.regex.Pattern TRACE_ID = java.util.regex.Pattern.compile(AuditEvent.TRACE_ID_FORMAT);
 
 	private final AuditLog log;
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.library.audit.AuditLog;
 import org.library.audit.AuditPage;
 import org.library.audit.AuditQuery;
+import org.library.platform.audit.AuditEvent;
 import org.library.platform.web.InvalidRequest;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -29,9 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/audit-events", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditEventsController {
 
-	/** A W3C trace id, as the trail keeps it. */
-	static final String TRACE_ID = "[0-9a-f]{32}";
-
 	private final AuditLog log;
 
 	AuditEventsController(AuditLog log) {
@@ -47,7 +45,7 @@ class AuditEventsController {
 			@RequestParam(required = false) @Size(min = 1, max = 200) String entityType,
 			@RequestParam(required = false) @Size(min = 1, max = 200) String entityId,
 			@RequestParam(required = false) @Size(min = 1, max = 200) String actor,
-			@RequestParam(required = false) @Pattern(regexp = TRACE_ID, message = "must be a W3C trace id: 32 lowercase hex digits") String traceId,
+			@RequestParam(required = false) @Pattern(regexp = AuditEvent.TRACE_ID_FORMAT, message = "must be a W3C trace id: 32 lowercase hex digits") String traceId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,

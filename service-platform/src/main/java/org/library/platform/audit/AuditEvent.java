@@ -18,4 +18,8 @@ import java.util.UUID;
  */
 public record AuditEvent(UUID id, Instant occurredAt, String source, String actor, String action,
 		String entityType, String entityId, Map<String, Object> details, String traceId) {
+
+	/** What a {@link #traceId()} looks like: a W3C trace id, 32 lowercase hex digits. */
+	public static final String TRACE_ID_FORMAT = "[0-9a-f]{32}";
+
 }
