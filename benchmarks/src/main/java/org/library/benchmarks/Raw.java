@@ -1,0 +1,384 @@
+package org.library.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The raw limit of the machine's Postgres and Kafka for each work: the statements the services run, through plain
+ * JDBC on as many connections as the load generator uses, and plain Kafka clients. Writes go to copies of the
+ * services' tables in a schema of the benchmark's own, so no relay sends a raw run's outbox rows and no service
+ * sees them.
+ */
+final class Raw {
+
+	static final String SCHEMA = "benchmark_raw";
+
+	/** The size of an audit event as the services send it, with its CloudEvents headers. */
+	static final String AUDIT_PAYLOAD = """
+			{"id":"%s","occurredAt":"%s","source":"book-inventory-service","actor":"librarian",\
+			"action":"CopyCheckedOut","entityType":"Book","entityId":"%s","details":{"count":1,"totalCopies":10000,\
+			"availableCopies":9999,"onLoan":1},"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"}""";
+
+	static final String OUTBOX_HEADERS = """
+			{"ce_specversion":"1.0","ce_id":"%s","ce_source":"book-inventory-service",\
+			"ce_type":"org.library.audit.AuditEvent","ce_time":"%s","ce_actor":"librarian",\
+			"content-type":"application/json","traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}""";
+
+	private static final String BOOK_COLUMNS = "id, isbn, title, authors, publisher, published_year, language, "
+			+ "description, version, created_at, updated_at";
+
+	private final RunningStack stack;
+
+	private final Library library;
+
+	private final int connections;
+
+	private final Duration duration;
+
+	private int run;
+
+	Raw(RunningStack stack, Library library, int connections, Duration duration) {
+		this.stack = stack;
+		this.library = library;
+		this.connections = connections;
+		this.duration = duration;
+	}
+
+	/** Copies of the tables the writes touch, with the same columns, defaults, indexes and rows. */
+	void prepare() throws SQLException {
+		try (Connection connection = stack.connectAsSuperuser(); Statement sql = connection.createStatement()) {
+			sql.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+			sql.execute("CREATE SCHEMA " + SCHEMA);
+			copy(sql, "book_inventory.book_inventory", "book_inventory", true);
+			copy(sql, "book_inventory.outbox_event", "inventory_outbox", false);
+			copy(sql, "reading_list.catalog_book", "catalog_book", true);
+			copy(sql, "reading_list.reading_list_item", "reading_list_item", false);
+			copy(sql, "reading_list.outbox_event", "reading_list_outbox", false);
+			copy(sql, "audit.audit_event", "audit_event", false);
+		}
+	}
+
+	private static void copy(Statement sql, String table, String name, boolean withRows) throws SQLException {
+		sql.execute("CREATE TABLE " + SCHEMA + "." + name + " (LIKE " + table + " INCLUDING ALL)");
+		if (withRows) {
+			sql.execute("INSERT INTO " + SCHEMA + "." + name + " SELECT * FROM " + table);
+		}
+	}
+
+	Limits measure() throws Exception {
+		run++;
+		return new Limits(checkout(false), checkout(true), bookById(), search(), readingListAdd(), auditInsert(),
+				kafka());
+	}
+
+	/**
+	 * Transactions per second, and rows per second for the audit insert (1,000 per transaction), of each work.
+	 * @param kafka records per second from the first send until the last is read back
+	 */
+	record Limits(double checkout, double hotCheckout, double bookById, double search, double readingListAdd,
+			double auditRows, double kafka) {
+
+		Limits average(Limits other) {
+			return new Limits((checkout + other.checkout) / 2, (hotCheckout + other.hotCheckout) / 2,
+					(bookById + other.bookById) / 2, (search + other.search) / 2,
+					(readingListAdd + other.readingListAdd) / 2, (auditRows + other.auditRows) / 2,
+					(kafka + other.kafka) / 2);
+		}
+
+		double audit() {
+			return Math.min(auditRows, kafka);
+		}
+
+	}
+
+	/** The inventory's checkout: the conditional UPDATE and the audit event in the outbox, in one transaction. */
+	private double checkout(boolean hot) throws Exception {
+		return transactions("superuser", (connection, i) -> {
+			connection.setAutoCommit(false);
+			UUID book = hot ? library.hotBook : library.stocked.get((int) (i % library.stocked.size()));
+			try (PreparedStatement update = connection.prepareStatement("UPDATE " + SCHEMA + ".book_inventory "
+					+ "SET available_copies = available_copies - 1, updated_at = now() "
+					+ "WHERE book_id = ? AND status = 'ACTIVE' AND available_copies > 0 "
+					+ "RETURNING book_id, total_copies, available_copies, status")) {
+				update.setObject(1, book);
+				try (ResultSet row = update.executeQuery()) {
+					row.next();
+				}
+			}
+			outbox(connection, "inventory_outbox", book);
+			connection.commit();
+		});
+	}
+
+	private static void outbox(Connection connection, String table, UUID key) throws SQLException {
+		UUID id = UUID.randomUUID();
+		String now = Instant.now().toString();
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCHEMA + "." + table
+				+ " (topic, record_key, payload, headers) VALUES (?, ?, ?, ?::jsonb)")) {
+			insert.setString(1, "library.audit");
+			insert.setString(2, key.toString());
+			insert.setString(3, AUDIT_PAYLOAD.formatted(id, now, key));
+			insert.setString(4, OUTBOX_HEADERS.formatted(id, now));
+			insert.executeUpdate();
+		}
+	}
+
+	/** The catalog's read of one book, as its own role. */
+	private double bookById() throws Exception {
+		return transactions("book_catalog_app", (connection, i) -> {
+			try (PreparedStatement select = connection
+				.prepareStatement("SELECT " + BOOK_COLUMNS + " FROM book WHERE id = ?")) {
+				select.setObject(1, library.shelf.get((int) (i % library.shelf.size())));
+				try (ResultSet row = select.executeQuery()) {
+					row.next();
+				}
+			}
+		});
+	}
+
+	/** The catalog's search for one word of the titles: the count and the first page, as {@code BookSearch} asks. */
+	private double search() throws Exception {
+		String filter = " WHERE book_search_text(title, authors, isbn) LIKE (lower(? COLLATE pg_c_utf8) COLLATE \"default\") ESCAPE '\\'";
+		return transactions("book_catalog_app", (connection, i) -> {
+			String word = "%" + Library.WORDS[(int) (i % Library.WORDS.length)] + "%";
+			try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM book" + filter)) {
+				count.setString(1, word);
+				try (ResultSet row = count.executeQuery()) {
+					row.next();
+				}
+			}
+			try (PreparedStatement page = connection.prepareStatement("WITH matches AS MATERIALIZED (SELECT "
+					+ BOOK_COLUMNS + " FROM book" + filter + ") SELECT * FROM matches ORDER BY lower(title), id LIMIT ? OFFSET ?")) {
+				page.setString(1, word);
+				page.setInt(2, 20);
+				page.setLong(3, 0);
+				try (ResultSet rows = page.executeQuery()) {
+					while (rows.next()) {
+						rows.getString("title");
+					}
+				}
+			}
+		});
+	}
+
+	/** The reading list's add: the reader's lock, the checks, the row and the audit event, in one transaction. */
+	private double readingListAdd() throws Exception {
+		String item = "SELECT i.book_id, b.isbn, b.title, b.authors, i.status, i.added_at, i.updated_at, b.removed FROM "
+				+ SCHEMA + ".reading_list_item i JOIN " + SCHEMA + ".catalog_book b ON b.book_id = i.book_id "
+				+ "WHERE i.reader_id = ? AND i.book_id = ?";
+		int readers = 64;
+		String prefix = "raw" + run + "-";
+		return transactions("superuser", (connection, i) -> {
+			connection.setAutoCommit(false);
+			String reader = prefix + (i % readers);
+			UUID book = library.shelf.get((int) ((i / readers) % library.shelf.size()));
+			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+				lock.setString(1, "reading-list:" + reader);
+				lock.executeQuery().close();
+			}
+			query(connection, item, reader, book);
+			query(connection, "SELECT book_id, removed FROM " + SCHEMA + ".catalog_book WHERE book_id = ?", book);
+			query(connection, "SELECT count(*) FROM " + SCHEMA + ".reading_list_item WHERE reader_id = ?", reader);
+			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCHEMA
+					+ ".reading_list_item (reader_id, book_id, status, added_at, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+				Timestamp now = Timestamp.from(Instant.now());
+				insert.setString(1, reader);
+				insert.setObject(2, book);
+				insert.setString(3, "WANT_TO_READ");
+				insert.setTimestamp(4, now);
+				insert.setTimestamp(5, now);
+				insert.executeUpdate();
+			}
+			outbox(connection, "reading_list_outbox", book);
+			query(connection, item, reader, book);
+			connection.commit();
+		});
+	}
+
+	private static void query(Connection connection, String sql, Object... params) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int p = 0; p < params.length; p++) {
+				statement.setObject(p + 1, params[p]);
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					rows.getObject(1);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The audit service's append: its lock and one unnest INSERT of 1,000 events, on one connection (appends
+	 * take turns under that lock however many there are). Rows per second.
+	 */
+	private double auditInsert() throws Exception {
+		int batch = 1000;
+		double transactions = transactions("superuser", 1, (connection, i) -> {
+			connection.setAutoCommit(false);
+			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+				lock.setLong(1, 4242);
+				lock.executeQuery().close();
+			}
+			UUID[] ids = new UUID[batch];
+			Timestamp[] occurred = new Timestamp[batch];
+			String[] texts = new String[batch];
+			String[] details = new String[batch];
+			Timestamp now = Timestamp.from(Instant.now());
+			for (int e = 0; e < batch; e++) {
+				ids[e] = UUID.randomUUID();
+				occurred[e] = now;
+				texts[e] = "entity-" + e;
+				details[e] = "{\"count\":1,\"totalCopies\":10000,\"availableCopies\":9999,\"onLoan\":1}";
+			}
+			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCHEMA + ".audit_event "
+					+ "(id, occurred_at, source, actor, action, entity_type, entity_id, details, trace_id) "
+					+ "SELECT id, occurred_at, source, actor, action, entity_type, entity_id, details::jsonb, trace_id "
+					+ "FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+					+ "?::text[], ?::text[]) AS e(id, occurred_at, source, actor, action, entity_type, entity_id, details, "
+					+ "trace_id) ON CONFLICT (id) DO NOTHING")) {
+				insert.setArray(1, connection.createArrayOf("uuid", ids));
+				insert.setArray(2, connection.createArrayOf("timestamptz", occurred));
+				insert.setArray(3, texts(connection, batch, "book-inventory-service"));
+				insert.setArray(4, texts(connection, batch, "librarian"));
+				insert.setArray(5, texts(connection, batch, "CopyCheckedOut"));
+				insert.setArray(6, texts(connection, batch, "Book"));
+				insert.setArray(7, connection.createArrayOf("text", texts));
+				insert.setArray(8, connection.createArrayOf("text", details));
+				insert.setArray(9, texts(connection, batch, "4bf92f3577b34da6a3ce929d0e0e4736"));
+				insert.executeUpdate();
+			}
+			connection.commit();
+		});
+		return transactions * batch;
+	}
+
+	private static Array texts(Connection connection, int size, String value) throws SQLException {
+		String[] values = new String[size];
+		java.util.Arrays.fill(values, value);
+		return connection.createArrayOf("text", values);
+	}
+
+	/**
+	 * Kafka alone: audit-sized records with the CloudEvents headers, produced as fast as one producer sends them
+	 * (acks=all) and read back by one consumer; records per second from the first send until the last is read.
+	 */
+	private double kafka() throws Exception {
+		int records = 100_000;
+		String topic = "benchmark.raw." + run + "." + UUID.randomUUID();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka()))) {
+			admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+		}
+		Properties consumerSettings = new Properties();
+		consumerSettings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
+		consumerSettings.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
+		consumerSettings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		consumerSettings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+		AtomicLong read = new AtomicLong();
+		try (ExecutorService reader = Executors.newSingleThreadExecutor();
+				KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+						ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka(), ProducerConfig.ACKS_CONFIG, "all",
+						ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+						StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+			long start = System.nanoTime();
+			Future<?> reading = reader.submit(() -> {
+				try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings,
+						new StringDeserializer(), new StringDeserializer())) {
+					consumer.subscribe(List.of(topic));
+					while (read.get() < records) {
+						ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(100));
+						read.addAndGet(polled.count());
+					}
+				}
+			});
+			for (int i = 0; i < records; i++) {
+				UUID id = UUID.randomUUID();
+				String now = Instant.now().toString();
+				String key = library.stocked.get(i % library.stocked.size()).toString();
+				ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, AUDIT_PAYLOAD.formatted(id, now, key));
+				for (String header : List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_actor",
+						"traceparent")) {
+					record.headers().add(new RecordHeader(header, id.toString().getBytes(StandardCharsets.UTF_8)));
+				}
+				producer.send(record);
+			}
+			producer.flush();
+			reading.get(5, TimeUnit.MINUTES);
+			return records / ((System.nanoTime() - start) / 1e9);
+		}
+	}
+
+	private interface Transaction {
+
+		void run(Connection connection, long sequence) throws SQLException;
+
+	}
+
+	private double transactions(String role, Transaction transaction) throws Exception {
+		return transactions(role, connections, transaction);
+	}
+
+	/** Transactions per second: {@code connections} connections, each running one after another for the duration. */
+	private double transactions(String role, int connections, Transaction transaction) throws Exception {
+		AtomicLong sequence = new AtomicLong();
+		AtomicLong done = new AtomicLong();
+		List<Connection> opened = new ArrayList<>();
+		for (int c = 0; c < connections; c++) {
+			opened.add(role.equals("superuser") ? stack.connectAsSuperuser() : stack.connect(role));
+		}
+		try (ExecutorService workers = Executors.newFixedThreadPool(connections)) {
+			long end = System.nanoTime() + duration.toNanos();
+			List<Future<?>> running = new ArrayList<>();
+			for (Connection connection : opened) {
+				running.add(workers.submit(() -> {
+					while (System.nanoTime() < end) {
+						transaction.run(connection, sequence.getAndIncrement());
+						done.incrementAndGet();
+					}
+					return null;
+				}));
+			}
+			for (Future<?> worker : running) {
+				worker.get();
+			}
+		}
+		finally {
+			for (Connection connection : opened) {
+				connection.close();
+			}
+		}
+		return done.get() / (duration.toNanos() / 1e9);
+	}
+
+}

@@ -1,0 +1,268 @@
+package org.library.benchmarks;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local stack started the way a user starts it ({@code java -jar local-stack/target/local-stack.jar}), on free
+ * ports and empty data, with {@code readers} more reader accounts at its issuer for the reading-list work.
+ */
+final class RunningStack implements AutoCloseable {
+
+	/** The stack's processes, each with the variable that sets its port: what starts one alone needs. */
+	static final Map<String, String> SERVICES = new LinkedHashMap<>();
+
+	static {
+		SERVICES.put("identity", "IDENTITY_PORT");
+		SERVICES.put("book-catalog-service", "BOOK_CATALOG_PORT");
+		SERVICES.put("book-inventory-service", "BOOK_INVENTORY_PORT");
+		SERVICES.put("reading-list-service", "READING_LIST_PORT");
+		SERVICES.put("audit-service", "AUDIT_PORT");
+		SERVICES.put("library-web", "LIBRARY_WEB_PORT");
+	}
+
+	static final String READER_PASSWORD = "benchmark-reader-password";
+
+	private final Path root;
+
+	private final Path data;
+
+	private final Process process;
+
+	private final Map<String, Integer> ports;
+
+	private final Duration startup;
+
+	private final Properties passwords = new Properties();
+
+	private RunningStack(Path root, Path data, Process process, Map<String, Integer> ports, Duration startup)
+			throws IOException {
+		this.root = root;
+		this.data = data;
+		this.process = process;
+		this.ports = ports;
+		this.startup = startup;
+		try (Reader reader = Files.newBufferedReader(data.resolve("identity").resolve("accounts.properties"))) {
+			passwords.load(reader);
+		}
+	}
+
+	static RunningStack start(Path root, int readers) throws IOException, InterruptedException {
+		Path data = root.resolve("benchmarks/target/stack-data");
+		deleteRecursively(data);
+		Files.createDirectories(data);
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("postgres", freePort());
+		ports.put("kafka", freePort());
+		for (String service : SERVICES.keySet()) {
+			ports.put(service, freePort());
+		}
+		List<String> command = new ArrayList<>(List.of(java(), "-jar",
+				root.resolve("local-stack/target/local-stack.jar").toString(), "--root=" + root, "--data-dir=" + data,
+				"--postgres-port=" + ports.get("postgres"), "--kafka-port=" + ports.get("kafka")));
+		for (String service : SERVICES.keySet()) {
+			String option = service.replace("-service", "").replace("library-", "");
+			command.add("--" + option + "-port=" + ports.get(service));
+		}
+		Path log = data.resolveSibling("stack.log");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		// the issuer reads its accounts from the environment the stack passes on
+		for (int reader = 1; reader <= readers; reader++) {
+			builder.environment().put("LIBRARY_IDENTITY_ACCOUNTS_" + readerName(reader).toUpperCase(Locale.ROOT)
+					+ "_PASSWORD", READER_PASSWORD);
+			builder.environment().put("LIBRARY_IDENTITY_ACCOUNTS_" + readerName(reader).toUpperCase(Locale.ROOT)
+					+ "_ROLES", "reader");
+		}
+		long started = System.nanoTime();
+		Process process = builder.start();
+		while (!Files.readString(log).contains("The library is up.")) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("the local stack did not start:\n" + Files.readString(log));
+			}
+			if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(5)) {
+				process.destroy();
+				throw new IllegalStateException("the local stack did not start in 5 minutes:\n" + Files.readString(log));
+			}
+			Thread.sleep(50);
+		}
+		return new RunningStack(root, data, process, ports, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	static String readerName(int reader) {
+		return "reader%02d".formatted(reader);
+	}
+
+	Duration startup() {
+		return startup;
+	}
+
+	String url(String service) {
+		return "http://localhost:" + ports.get(service);
+	}
+
+	String issuer() {
+		return url("identity");
+	}
+
+	String password(String account) {
+		return passwords.getProperty(account);
+	}
+
+	String kafka() {
+		return "localhost:" + ports.get("kafka");
+	}
+
+	String jdbcUrl() {
+		return "jdbc:postgresql://localhost:" + ports.get("postgres") + "/library";
+	}
+
+	/** A connection as one of the provisioned roles; locally each role's password is its name. */
+	Connection connect(String role) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(), role, role);
+	}
+
+	/** A connection as the superuser, for the raw runs' own schema. */
+	Connection connectAsSuperuser() throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(), "postgres",
+				Optional.ofNullable(System.getenv("POSTGRES_PASSWORD")).orElse("postgres"));
+	}
+
+	/** Each service's process, found among the stack's children by its jar. */
+	Map<String, ProcessHandle> serviceProcesses() {
+		Map<String, ProcessHandle> found = new LinkedHashMap<>();
+		List<ProcessHandle> children = process.toHandle().descendants().toList();
+		for (String service : SERVICES.keySet()) {
+			children.stream()
+				.filter(child -> child.info().commandLine().orElse("").contains(service + ".jar"))
+				.findFirst()
+				.ifPresent(child -> found.put(service, child));
+		}
+		return found;
+	}
+
+	/** The resident set of a process, from {@code /proc}: what it takes of the machine's memory. */
+	static Optional<Long> residentBytes(ProcessHandle process) {
+		Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+		try {
+			return Files.readAllLines(status)
+				.stream()
+				.filter(line -> line.startsWith("VmRSS:"))
+				.map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+				.findFirst();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Starts one more instance of a service next to the running stack, with what the stack gives it, and measures
+	 * how long until it is ready; then stops it.
+	 * @return the time from {@code java -jar} to ready, and the time Spring reports for the application itself
+	 */
+	Startup startAlone(String service) throws IOException, InterruptedException {
+		int port = freePort();
+		Path log = data.resolveSibling(service + "-alone.log");
+		ProcessBuilder builder = new ProcessBuilder(java(), "-jar",
+				root.resolve(service).resolve("target").resolve(service + ".jar").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		Map<String, String> environment = builder.environment();
+		environment.put("LIBRARY_DB_URL", jdbcUrl());
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+		environment.put("LIBRARY_ISSUER_URI", issuer());
+		environment.put("LIBRARY_LAUNCHER_PID", Long.toString(ProcessHandle.current().pid()));
+		environment.put(SERVICES.get(service), Integer.toString(port));
+		if (service.equals("identity")) {
+			for (String account : passwords.stringPropertyNames()) {
+				environment.put(account.toUpperCase(Locale.ROOT) + "_PASSWORD", passwords.getProperty(account));
+			}
+			environment.put("LIBRARY_IDENTITY_KEY_DIRECTORY", data.resolveSibling("identity-alone").toString());
+		}
+		if (service.equals("library-web")) {
+			SERVICES.forEach((name, variable) -> environment.put(variable.replace("_PORT", "_URL"), url(name)));
+		}
+		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		long started = System.nanoTime();
+		Process alone = builder.start();
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			while (alone.isAlive() && System.nanoTime() - started < TimeUnit.MINUTES.toNanos(3)) {
+				try {
+					if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+						Duration ready = Duration.ofNanos(System.nanoTime() - started);
+						return new Startup(ready, Files.readAllLines(log)
+							.stream()
+							.filter(line -> line.matches(".*Started \\w+ in [0-9.]+ seconds.*"))
+							.map(line -> line.replaceAll(".*Started \\w+ in ([0-9.]+) seconds.*", "$1"))
+							.map(seconds -> Duration.ofMillis((long) (Double.parseDouble(seconds) * 1000)))
+							.findFirst()
+							.orElse(null));
+					}
+				}
+				catch (IOException notYet) {
+					// not listening yet
+				}
+				Thread.sleep(20);
+			}
+			throw new IllegalStateException(service + " did not start alone; see " + log);
+		}
+		finally {
+			alone.destroy();
+			if (!alone.waitFor(60, TimeUnit.SECONDS)) {
+				alone.destroyForcibly().waitFor();
+			}
+		}
+	}
+
+	record Startup(Duration ready, Duration reportedBySpring) {
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(2, TimeUnit.MINUTES)) {
+			process.destroyForcibly().waitFor();
+		}
+	}
+
+	private static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void deleteRecursively(Path path) throws IOException {
+		if (Files.exists(path)) {
+			try (var files = Files.walk(path)) {
+				files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,325 @@
+package org.library.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
+
+import org.library.testsupport.TopicFeed;
+
+/**
+ * The benchmark command ({@code ./mvnw -Pbenchmark -DskipTests verify}): starts the local stack as a user does,
+ * measures each work at constant arrival rates over 32 connections, measures the same work raw before and after,
+ * and prints one table (also written to {@code benchmarks/target/benchmark-report.md}). It asserts nothing.
+ */
+public final class SuiteBenchmark {
+
+	private static final int CONNECTIONS = 32;
+
+	/** Fractions of the first estimate of how much a work takes, tried in turn until the suite falls behind. */
+	private static final double[] RATES = { 0.6, 0.8, 0.9, 1.0, 1.1, 1.25 };
+
+	private static final int READERS = 128;
+
+	private static final int AUDIT_BURST = 100_000;
+
+	private final Duration step;
+
+	private final RunningStack stack;
+
+	private final Library library;
+
+	private final OpenLoad load = new OpenLoad(CONNECTIONS);
+
+	private final StringBuilder log = new StringBuilder();
+
+	private SuiteBenchmark(Duration step, RunningStack stack) {
+		this.step = step;
+		this.stack = stack;
+		this.library = new Library(stack);
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path root = Path.of(".");
+		int seconds = 5;
+		for (String arg : args) {
+			if (arg.startsWith("--root=")) {
+				root = Path.of(arg.substring("--root=".length()));
+			}
+			else if (arg.startsWith("--seconds=")) {
+				seconds = Integer.parseInt(arg.substring("--seconds=".length()));
+			}
+			else {
+				System.err.println("Usage: SuiteBenchmark [--root=<working copy>] [--seconds=<per rate>]");
+				System.exit(2);
+			}
+		}
+		root = root.toAbsolutePath().normalize();
+		System.out.println("Starting the local stack from " + root + " ...");
+		String report;
+		try (RunningStack stack = RunningStack.start(root, READERS)) {
+			System.out.printf("The local stack is up after %.1f s%n", stack.startup().toMillis() / 1000.0);
+			report = new SuiteBenchmark(Duration.ofSeconds(seconds), stack).run();
+		}
+		Path file = root.resolve("benchmarks/target/benchmark-report.md");
+		Files.writeString(file, report);
+		System.out.println();
+		System.out.println(report);
+		System.out.println("(also in " + root.relativize(file) + ")");
+	}
+
+	private String run() throws Exception {
+		say("Building the library through its API: %d stocked books, a hot book, %d shelf books", Library.STOCKED_BOOKS,
+				Library.SHELF_BOOKS);
+		library.build();
+		library.settle();
+		Raw raw = new Raw(stack, library, CONNECTIONS, step);
+		raw.prepare();
+		say("Raw limits, before");
+		Raw.Limits before = raw.measure();
+		say("  %s", before);
+
+		Map<String, Measured> works = new LinkedHashMap<>();
+		try (EventPath events = new EventPath(stack)) {
+			String librarian = library.librarian();
+			works.put("checkout", sustained("checkout, 64 books", events, sequence -> post(
+					stack.url("book-inventory-service") + "/api/inventory/"
+							+ library.stocked.get((int) (sequence % library.stocked.size())) + "/checkouts", librarian)));
+			String hot = library.librarian();
+			works.put("hot", sustained("checkout, one hot book", null, sequence -> post(
+					stack.url("book-inventory-service") + "/api/inventory/" + library.hotBook + "/checkouts", hot)));
+			String reading = library.librarian();
+			works.put("byId", sustained("book by id", null, sequence -> get(stack.url("book-catalog-service")
+					+ "/api/books/" + library.shelf.get((int) (sequence % library.shelf.size())), reading)));
+			String searching = library.librarian();
+			works.put("search", sustained("catalog search", null, sequence -> get(stack.url("book-catalog-service")
+					+ "/api/books?q=" + Library.WORDS[(int) (sequence % Library.WORDS.length)], searching)));
+			say("Signing in %d readers", READERS);
+			List<String> readers = new ArrayList<>();
+			for (int reader = 1; reader <= READERS; reader++) {
+				readers.add(library.reader(reader));
+			}
+			AtomicLong listed = new AtomicLong();
+			works.put("list", sustained("reading list add", null, ignored -> {
+				long next = listed.getAndIncrement();
+				int reader = (int) (next % READERS);
+				UUID book = library.shelf.get((int) ((next / READERS) % library.shelf.size()));
+				return HttpRequest.newBuilder(URI.create(stack.url("reading-list-service") + "/api/readers/"
+						+ RunningStack.readerName(reader + 1) + "/reading-list/" + book))
+					.header("Authorization", "Bearer " + readers.get(reader))
+					.PUT(HttpRequest.BodyPublishers.noBody())
+					.build();
+			}));
+		}
+		Audit audit = audit();
+
+		say("Raw limits, after");
+		Raw.Limits after = raw.measure();
+		say("  %s", after);
+
+		Map<String, Long> memory = new LinkedHashMap<>();
+		stack.serviceProcesses()
+			.forEach((service, process) -> RunningStack.residentBytes(process).ifPresent(rss -> memory.put(service, rss)));
+
+		Map<String, RunningStack.Startup> alone = new LinkedHashMap<>();
+		for (String service : RunningStack.SERVICES.keySet()) {
+			say("Starting %s alone", service);
+			alone.put(service, stack.startAlone(service));
+		}
+		return report(works, audit, before, after, memory, alone);
+	}
+
+	/**
+	 * A work at rising constant rates: first as fast as 32 callers go (once to warm up, once to estimate), then at
+	 * fractions of that estimate until the suite falls behind. The highest rate it kept up with is its rate.
+	 * @param events when not null, the event path is measured at each rate (checkouts)
+	 */
+	private Measured sustained(String work, EventPath events, LongFunction<HttpRequest> request) throws Exception {
+		say("%s", work);
+		AtomicLong sequence = new AtomicLong();
+		LongFunction<HttpRequest> next = ignored -> request.apply(sequence.getAndIncrement());
+		load.saturate(Duration.ofSeconds(3), next);
+		library.settle();
+		double estimate = load.saturate(Duration.ofSeconds(3), next);
+		library.settle();
+		say("  32 callers back to back: %,.0f/s", estimate);
+		Measured best = null;
+		for (double fraction : RATES) {
+			EventPath.Mark mark = events == null ? null : events.mark();
+			OpenLoad.Step run = load.run(estimate * fraction, step, next);
+			library.settle();
+			EventPath.Result path = events == null ? null
+					: events.since(mark, "book-inventory-service", "CopyCheckedOut");
+			say("  %s%s", run, path == null ? "" : "\n      " + path);
+			if (!run.keptUp()) {
+				break;
+			}
+			best = new Measured(run, path);
+		}
+		return best;
+	}
+
+	record Measured(OpenLoad.Step step, EventPath.Result path) {
+	}
+
+	record Audit(double rate, double steadyP50, double steadyP99, long steadyEvents) {
+	}
+
+	/** The audit service taking in a burst as fast as it can, then a steady 1,000 events per second. */
+	private Audit audit() throws Exception {
+		say("audit ingest: a burst of %,d events", AUDIT_BURST);
+		String burst = "benchmark-burst-" + UUID.randomUUID();
+		long start = System.nanoTime();
+		try (TopicFeed feed = auditFeed()) {
+			for (int i = 0; i < AUDIT_BURST; i++) {
+				send(feed, burst, i);
+			}
+			feed.flush();
+		}
+		awaitStored(burst, AUDIT_BURST);
+		double rate = AUDIT_BURST / ((System.nanoTime() - start) / 1e9);
+		say("  %,.0f events/s", rate);
+		library.settle();
+
+		String steady = "benchmark-steady-" + UUID.randomUUID();
+		int events = (int) (1000 * step.toSeconds() * 2);
+		try (TopicFeed feed = auditFeed()) {
+			long begin = System.nanoTime();
+			for (int i = 0; i < events; i++) {
+				long wait = begin + i * 1_000_000L - System.nanoTime();
+				if (wait > 0) {
+					LockSupport.parkNanos(wait);
+				}
+				send(feed, steady, i);
+			}
+			feed.flush();
+		}
+		awaitStored(steady, events);
+		try (Connection connection = stack.connectAsSuperuser(); PreparedStatement lag = connection.prepareStatement("""
+				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM recorded_at - occurred_at)),
+				       percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM recorded_at - occurred_at))
+				  FROM audit.audit_event WHERE source = ?""")) {
+			lag.setString(1, steady);
+			try (ResultSet row = lag.executeQuery()) {
+				row.next();
+				Audit audit = new Audit(rate, row.getDouble(1) * 1000, row.getDouble(2) * 1000, events);
+				say("  a steady 1,000 events/s: event to audit row p50 %.0f ms, p99 %.0f ms", audit.steadyP50(),
+						audit.steadyP99());
+				return audit;
+			}
+		}
+	}
+
+	private TopicFeed auditFeed() {
+		return new TopicFeed(stack.kafka(), "library.audit", "book-inventory-service", Map.of());
+	}
+
+	private static void send(TopicFeed feed, String source, int i) {
+		UUID id = UUID.randomUUID();
+		String entity = "entity-" + (i % 1000);
+		feed.sendAsync(entity, """
+				{"id":"%s","occurredAt":"%s","source":"%s","actor":"librarian","action":"CopyCheckedOut",\
+				"entityType":"Book","entityId":"%s","details":{"count":1}}""".formatted(id, Instant.now(), source, entity),
+				"org.library.audit.AuditEvent", "librarian", id);
+	}
+
+	private void awaitStored(String source, long events) throws SQLException, InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		while (library.count("SELECT count(*) FROM audit.audit_event WHERE source = '" + source + "'") < events) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("the audit service did not store every event of " + source);
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private String report(Map<String, Measured> works, Audit audit, Raw.Limits before, Raw.Limits after,
+			Map<String, Long> memory, Map<String, RunningStack.Startup> alone) throws Exception {
+		Raw.Limits raw = before.average(after);
+		StringBuilder report = new StringBuilder();
+		report.append("Benchmark of %s on %s%n%n".formatted(LocalDate.now(), Machine.describe()));
+		report.append("| work | suite rate | p50 | p99 | p99.9 | raw rate (before / after) | suite / raw |\n");
+		report.append("|---|---:|---:|---:|---:|---:|---:|\n");
+		row(report, "checkout, 64 books, 32 connections", works.get("checkout"), raw.checkout(), before.checkout(),
+				after.checkout());
+		row(report, "checkout, one hot book", works.get("hot"), raw.hotCheckout(), before.hotCheckout(),
+				after.hotCheckout());
+		row(report, "book by id", works.get("byId"), raw.bookById(), before.bookById(), after.bookById());
+		row(report, "catalog search (count and first page)", works.get("search"), raw.search(), before.search(),
+				after.search());
+		row(report, "reading list add", works.get("list"), raw.readingListAdd(), before.readingListAdd(),
+				after.readingListAdd());
+		report.append("| audit ingest, burst of %,d events | %,.0f/s | | | | %,.0f/s (Kafka %,.0f / %,.0f, Postgres %,.0f / %,.0f rows) | %.0f %% |\n"
+			.formatted(AUDIT_BURST, audit.rate(), raw.audit(), before.kafka(), after.kafka(), before.auditRows(),
+					after.auditRows(), 100 * audit.rate() / raw.audit()));
+		report.append("\n| event path | p50 | p99 |\n|---|---:|---:|\n");
+		Measured checkout = works.get("checkout");
+		if (checkout != null && checkout.path() != null) {
+			report.append("| outbox commit to Kafka, checkouts at %,.0f/s | %d ms | %d ms |\n".formatted(
+					checkout.step().achieved(), checkout.path().toKafka().getValueAtPercentile(50),
+					checkout.path().toKafka().getValueAtPercentile(99)));
+			report.append("| event time to stored audit row, checkouts at %,.0f/s | %.0f ms | %.0f ms |\n".formatted(
+					checkout.step().achieved(), checkout.path().toAuditP50(), checkout.path().toAuditP99()));
+		}
+		report.append("| event time to stored audit row, audit events at a steady 1,000/s | %.0f ms | %.0f ms |\n"
+			.formatted(audit.steadyP50(), audit.steadyP99()));
+		report.append("\n| start-up | ready after `java -jar` | Spring's \"Started ... in\" | memory (RSS) after the load |\n");
+		report.append("|---|---:|---:|---:|\n");
+		report.append("| whole local stack, empty data (Postgres, Kafka, %d JVMs) | %.1f s | | %s |\n".formatted(
+				RunningStack.SERVICES.size(), stack.startup().toMillis() / 1000.0,
+				memory.isEmpty() ? "" : "%,d MB".formatted(memory.values().stream().mapToLong(Long::longValue).sum() >> 20)));
+		alone.forEach((service, startup) -> report.append("| %s alone | %.1f s | %s | %s |\n".formatted(service,
+				startup.ready().toMillis() / 1000.0,
+				startup.reportedBySpring() == null ? "" : "%.1f s".formatted(startup.reportedBySpring().toMillis() / 1000.0),
+				memory.containsKey(service) ? "%,d MB".formatted(memory.get(service) >> 20) : "")));
+		report.append("\nEach rate tried (%d s each):%n%n```%n%s```%n".formatted(step.toSeconds(), log));
+		return report.toString();
+	}
+
+	private static void row(StringBuilder report, String work, Measured measured, double raw, double before,
+			double after) {
+		if (measured == null) {
+			report.append("| %s | fell behind at every rate tried | | | | %,.0f/s (%,.0f / %,.0f) | |\n".formatted(work, raw,
+					before, after));
+			return;
+		}
+		OpenLoad.Step step = measured.step();
+		report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %,.0f/s (%,.0f / %,.0f) | %.0f %% |\n".formatted(work,
+				step.achieved(), step.millis(50), step.millis(99), step.millis(99.9), raw, before, after,
+				100 * step.achieved() / raw));
+	}
+
+	private void say(String format, Object... args) {
+		String line = format.formatted(args);
+		System.out.println(line);
+		log.append(line).append('\n');
+	}
+
+	private static HttpRequest post(String url, String token) {
+		return HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+	}
+
+	private static HttpRequest get(String url, String token) {
+		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
+	}
+
+}
