@@ -37,9 +37,24 @@ public final class SuiteBenchmark {
 
 	private static final int READERS = 128;
 
+	private static final String CHECKOUT = "checkout, 64 books, 32 connections";
+
+	private static final String HOT_CHECKOUT = "checkout, one hot book";
+
+	private static final String BOOK_BY_ID = "book by id";
+
+	private static final String SEARCH = "catalog search (count and first page)";
+
+	private static final String LIST_ADD = "reading list add";
+
 	private static final int AUDIT_BURST = 100_000;
 
 	private final Duration step;
+
+	private final Duration warmup;
+
+	/** When set, only the works whose name contains it, and nothing else: for trying one change quickly. */
+	private final String only;
 
 	private final RunningStack stack;
 
@@ -49,8 +64,10 @@ public final class SuiteBenchmark {
 
 	private final StringBuilder log = new StringBuilder();
 
-	private SuiteBenchmark(Duration step, RunningStack stack) {
+	private SuiteBenchmark(Duration step, Duration warmup, String only, RunningStack stack) {
 		this.step = step;
+		this.warmup = warmup;
+		this.only = only;
 		this.stack = stack;
 		this.library = new Library(stack);
 	}
@@ -58,6 +75,8 @@ public final class SuiteBenchmark {
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(".");
 		int seconds = 5;
+		int warmup = 20;
+		String only = null;
 		for (String arg : args) {
 			if (arg.startsWith("--root=")) {
 				root = Path.of(arg.substring("--root=".length()));
@@ -65,8 +84,14 @@ public final class SuiteBenchmark {
 			else if (arg.startsWith("--seconds=")) {
 				seconds = Integer.parseInt(arg.substring("--seconds=".length()));
 			}
+			else if (arg.startsWith("--only=")) {
+				only = arg.substring("--only=".length()).isBlank() ? null : arg.substring("--only=".length());
+			}
+			else if (arg.startsWith("--warmup=")) {
+				warmup = Integer.parseInt(arg.substring("--warmup=".length()));
+			}
 			else {
-				System.err.println("Usage: SuiteBenchmark [--root=<working copy>] [--seconds=<per rate>]");
+				System.err.println("Usage: SuiteBenchmark [--root=<working copy>] [--seconds=<per rate>] [--warmup=<seconds per work>] [--only=<part of a work's name>]");
 				System.exit(2);
 			}
 		}
@@ -74,8 +99,9 @@ public final class SuiteBenchmark {
 		System.out.println("Starting the local stack from " + root + " ...");
 		String report;
 		try (RunningStack stack = RunningStack.start(root, READERS)) {
-			System.out.printf("The local stack is up after %.1f s%n", stack.startup().toMillis() / 1000.0);
-			report = new SuiteBenchmark(Duration.ofSeconds(seconds), stack).run();
+			System.out.printf("The local stack is up after %.1f s (%.1f s the first time, on empty data)%n",
+					stack.startup().toMillis() / 1000.0, stack.firstStartup().toMillis() / 1000.0);
+			report = new SuiteBenchmark(Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), only, stack).run();
 		}
 		Path file = root.resolve("benchmarks/target/benchmark-report.md");
 		Files.writeString(file, report);
@@ -88,6 +114,17 @@ public final class SuiteBenchmark {
 		say("Building the library through its API: %d stocked books, a hot book, %d shelf books", Library.STOCKED_BOOKS,
 				Library.SHELF_BOOKS);
 		library.build();
+		Tokens tokens = new Tokens();
+		Map<String, LongFunction<HttpRequest>> works = works(tokens);
+		if (only != null) {
+			works.keySet().removeIf(work -> !work.contains(only));
+			return quick(works, tokens);
+		}
+		// the services' JIT compilers compete with the load for the two cores: measure only once they are done
+		say("Warming up the JVMs, %d s per work", warmup.toSeconds());
+		for (LongFunction<HttpRequest> work : works.values()) {
+			load.saturate(warmup, work);
+		}
 		library.settle();
 		Raw raw = new Raw(stack, library, CONNECTIONS, step);
 		raw.prepare();
@@ -95,37 +132,13 @@ public final class SuiteBenchmark {
 		Raw.Limits before = raw.measure();
 		say("  %s", before);
 
-		Map<String, Measured> works = new LinkedHashMap<>();
+		Map<String, Measured> measured = new LinkedHashMap<>();
 		try (EventPath events = new EventPath(stack)) {
-			String librarian = library.librarian();
-			works.put("checkout", sustained("checkout, 64 books", events, sequence -> post(
-					stack.url("book-inventory-service") + "/api/inventory/"
-							+ library.stocked.get((int) (sequence % library.stocked.size())) + "/checkouts", librarian)));
-			String hot = library.librarian();
-			works.put("hot", sustained("checkout, one hot book", null, sequence -> post(
-					stack.url("book-inventory-service") + "/api/inventory/" + library.hotBook + "/checkouts", hot)));
-			String reading = library.librarian();
-			works.put("byId", sustained("book by id", null, sequence -> get(stack.url("book-catalog-service")
-					+ "/api/books/" + library.shelf.get((int) (sequence % library.shelf.size())), reading)));
-			String searching = library.librarian();
-			works.put("search", sustained("catalog search", null, sequence -> get(stack.url("book-catalog-service")
-					+ "/api/books?q=" + Library.WORDS[(int) (sequence % Library.WORDS.length)], searching)));
-			say("Signing in %d readers", READERS);
-			List<String> readers = new ArrayList<>();
-			for (int reader = 1; reader <= READERS; reader++) {
-				readers.add(library.reader(reader));
+			for (Map.Entry<String, LongFunction<HttpRequest>> work : works.entrySet()) {
+				tokens.refresh();
+				measured.put(work.getKey(),
+						sustained(work.getKey(), work.getKey().startsWith("checkout, 64") ? events : null, work.getValue()));
 			}
-			AtomicLong listed = new AtomicLong();
-			works.put("list", sustained("reading list add", null, ignored -> {
-				long next = listed.getAndIncrement();
-				int reader = (int) (next % READERS);
-				UUID book = library.shelf.get((int) ((next / READERS) % library.shelf.size()));
-				return HttpRequest.newBuilder(URI.create(stack.url("reading-list-service") + "/api/readers/"
-						+ RunningStack.readerName(reader + 1) + "/reading-list/" + book))
-					.header("Authorization", "Bearer " + readers.get(reader))
-					.PUT(HttpRequest.BodyPublishers.noBody())
-					.build();
-			}));
 		}
 		Audit audit = audit();
 
@@ -142,7 +155,85 @@ public final class SuiteBenchmark {
 			say("Starting %s alone", service);
 			alone.put(service, stack.startAlone(service));
 		}
-		return report(works, audit, before, after, memory, alone);
+		return report(measured, audit, before, after, memory, alone);
+	}
+
+	/** The chosen works alone, warmed up and measured, without their raw limits. */
+	private String quick(Map<String, LongFunction<HttpRequest>> works, Tokens tokens) throws Exception {
+		say("Warming up the JVMs, %d s per work", warmup.toSeconds());
+		for (LongFunction<HttpRequest> work : works.values()) {
+			load.saturate(warmup, work);
+		}
+		library.settle();
+		StringBuilder report = new StringBuilder("| work | suite rate | p50 | p99 | p99.9 |\n|---|---:|---:|---:|---:|\n");
+		try (EventPath events = new EventPath(stack)) {
+			for (Map.Entry<String, LongFunction<HttpRequest>> work : works.entrySet()) {
+				tokens.refresh();
+				Measured measured = sustained(work.getKey(), work.getKey().startsWith("checkout, 64") ? events : null,
+						work.getValue());
+				if (measured != null) {
+					OpenLoad.Step step = measured.step();
+					report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms |%n".formatted(work.getKey(), step.achieved(),
+							step.millis(50), step.millis(99), step.millis(99.9)));
+				}
+			}
+		}
+		return report.append("\nEach rate tried (%d s each):%n%n```%n%s```%n".formatted(step.toSeconds(), log)).toString();
+	}
+
+	/** Each work the table shows, as the i-th request of it. */
+	private Map<String, LongFunction<HttpRequest>> works(Tokens tokens) {
+		Map<String, LongFunction<HttpRequest>> works = new LinkedHashMap<>();
+		String inventory = stack.url("book-inventory-service") + "/api/inventory/";
+		String catalog = stack.url("book-catalog-service") + "/api/books";
+		works.put(CHECKOUT, i -> post(inventory + library.stocked.get((int) (i % library.stocked.size())) + "/checkouts",
+				tokens.librarian));
+		works.put(HOT_CHECKOUT, i -> post(inventory + library.hotBook + "/checkouts", tokens.librarian));
+		works.put(BOOK_BY_ID, i -> get(catalog + "/" + library.shelf.get((int) (i % library.shelf.size())),
+				tokens.librarian));
+		works.put(SEARCH, i -> get(catalog + "?q=" + Library.WORDS[(int) (i % Library.WORDS.length)], tokens.librarian));
+		// each add is a book new to that reader's list: readers x shelf books of them in all
+		AtomicLong listed = new AtomicLong();
+		works.put(LIST_ADD, ignored -> {
+			long next = listed.getAndIncrement();
+			int reader = (int) (next % READERS);
+			UUID book = library.shelf.get((int) ((next / READERS) % library.shelf.size()));
+			return HttpRequest.newBuilder(URI.create(stack.url("reading-list-service") + "/api/readers/"
+					+ RunningStack.readerName(reader + 1) + "/reading-list/" + book))
+				.header("Authorization", "Bearer " + tokens.readers.get(reader))
+				.PUT(HttpRequest.BodyPublishers.noBody())
+				.build();
+		});
+		return works;
+	}
+
+	/** The librarian's and the readers' tokens, signed in again before they could expire (the issuer's 5 minutes). */
+	private final class Tokens {
+
+		volatile String librarian;
+
+		volatile List<String> readers;
+
+		private long signedInAt;
+
+		Tokens() {
+			refresh();
+		}
+
+		void refresh() {
+			if (librarian != null && System.nanoTime() - signedInAt < TimeUnit.MINUTES.toNanos(2)) {
+				return;
+			}
+			say("Signing in the librarian and %d readers", READERS);
+			librarian = library.librarian();
+			List<String> signedIn = new ArrayList<>();
+			for (int reader = 1; reader <= READERS; reader++) {
+				signedIn.add(library.reader(reader));
+			}
+			readers = signedIn;
+			signedInAt = System.nanoTime();
+		}
+
 	}
 
 	/**
@@ -154,13 +245,13 @@ public final class SuiteBenchmark {
 		say("%s", work);
 		AtomicLong sequence = new AtomicLong();
 		LongFunction<HttpRequest> next = ignored -> request.apply(sequence.getAndIncrement());
-		load.saturate(Duration.ofSeconds(3), next);
-		library.settle();
 		double estimate = load.saturate(Duration.ofSeconds(3), next);
 		library.settle();
 		say("  32 callers back to back: %,.0f/s", estimate);
 		Measured best = null;
-		for (double fraction : RATES) {
+		for (int tried = 0; tried < 10; tried++) {
+			// past the listed fractions, on up by 15 % a time while the suite keeps up
+			double fraction = tried < RATES.length ? RATES[tried] : RATES[RATES.length - 1] * Math.pow(1.15, tried - RATES.length + 1);
 			EventPath.Mark mark = events == null ? null : events.mark();
 			OpenLoad.Step run = load.run(estimate * fraction, step, next);
 			library.settle();
@@ -256,20 +347,16 @@ public final class SuiteBenchmark {
 		report.append("Benchmark of %s on %s%n%n".formatted(LocalDate.now(), Machine.describe()));
 		report.append("| work | suite rate | p50 | p99 | p99.9 | raw rate (before / after) | suite / raw |\n");
 		report.append("|---|---:|---:|---:|---:|---:|---:|\n");
-		row(report, "checkout, 64 books, 32 connections", works.get("checkout"), raw.checkout(), before.checkout(),
-				after.checkout());
-		row(report, "checkout, one hot book", works.get("hot"), raw.hotCheckout(), before.hotCheckout(),
-				after.hotCheckout());
-		row(report, "book by id", works.get("byId"), raw.bookById(), before.bookById(), after.bookById());
-		row(report, "catalog search (count and first page)", works.get("search"), raw.search(), before.search(),
-				after.search());
-		row(report, "reading list add", works.get("list"), raw.readingListAdd(), before.readingListAdd(),
-				after.readingListAdd());
+		row(report, CHECKOUT, works.get(CHECKOUT), raw.checkout(), before.checkout(), after.checkout());
+		row(report, HOT_CHECKOUT, works.get(HOT_CHECKOUT), raw.hotCheckout(), before.hotCheckout(), after.hotCheckout());
+		row(report, BOOK_BY_ID, works.get(BOOK_BY_ID), raw.bookById(), before.bookById(), after.bookById());
+		row(report, SEARCH, works.get(SEARCH), raw.search(), before.search(), after.search());
+		row(report, LIST_ADD, works.get(LIST_ADD), raw.readingListAdd(), before.readingListAdd(), after.readingListAdd());
 		report.append("| audit ingest, burst of %,d events | %,.0f/s | | | | %,.0f/s (Kafka %,.0f / %,.0f, Postgres %,.0f / %,.0f rows) | %.0f %% |\n"
 			.formatted(AUDIT_BURST, audit.rate(), raw.audit(), before.kafka(), after.kafka(), before.auditRows(),
 					after.auditRows(), 100 * audit.rate() / raw.audit()));
 		report.append("\n| event path | p50 | p99 |\n|---|---:|---:|\n");
-		Measured checkout = works.get("checkout");
+		Measured checkout = works.get(CHECKOUT);
 		if (checkout != null && checkout.path() != null) {
 			report.append("| outbox commit to Kafka, checkouts at %,.0f/s | %d ms | %d ms |\n".formatted(
 					checkout.step().achieved(), checkout.path().toKafka().getValueAtPercentile(50),
@@ -281,7 +368,9 @@ public final class SuiteBenchmark {
 			.formatted(audit.steadyP50(), audit.steadyP99()));
 		report.append("\n| start-up | ready after `java -jar` | Spring's \"Started ... in\" | memory (RSS) after the load |\n");
 		report.append("|---|---:|---:|---:|\n");
-		report.append("| whole local stack, empty data (Postgres, Kafka, %d JVMs) | %.1f s | | %s |\n".formatted(
+		report.append("| whole local stack, first start on empty data | %.1f s | | |\n".formatted(
+				stack.firstStartup().toMillis() / 1000.0));
+		report.append("| whole local stack, next start (Postgres, Kafka, %d JVMs) | %.1f s | | %s |\n".formatted(
 				RunningStack.SERVICES.size(), stack.startup().toMillis() / 1000.0,
 				memory.isEmpty() ? "" : "%,d MB".formatted(memory.values().stream().mapToLong(Long::longValue).sum() >> 20)));
 		alone.forEach((service, startup) -> report.append("| %s alone | %.1f s | %s | %s |\n".formatted(service,

@@ -44,8 +44,8 @@ final class ServiceProcess {
 		Path logs = dataDirectory.resolve("logs");
 		Files.createDirectories(logs);
 		Path log = logs.resolve(instance + ".log");
-		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString()))
+		JarLaunch launch = JarLaunch.of(jar, instance);
+		ProcessBuilder builder = new ProcessBuilder(launch.command(JarLaunch.java()))
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
@@ -54,7 +54,7 @@ final class ServiceProcess {
 		Process process = builder.start();
 		Path pidFile = Leftovers.pidFile(dataDirectory, instance);
 		Files.createDirectories(pidFile.getParent());
-		Files.writeString(pidFile, process.pid() + "\n" + jar + "\n");
+		Files.writeString(pidFile, process.pid() + "\n" + launch.jar() + "\n");
 		process.onExit().thenRun(() -> {
 			try {
 				Files.deleteIfExists(pidFile);

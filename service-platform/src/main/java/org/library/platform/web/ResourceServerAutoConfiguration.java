@@ -1,5 +1,6 @@
 package org.library.platform.web;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +19,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
@@ -79,26 +78,16 @@ public class ResourceServerAutoConfiguration {
 	}
 
 	/**
-	 * Until the issuer's discovery document has been read once, Spring's decoder reports an issuer it cannot reach
-	 * with an exception no filter expects (a 500); as a {@link JwtException} it becomes an authentication service
-	 * failure, which {@link BearerTokenProblems} answers with a 503 to retry. The next token tries the issuer again.
+	 * Spring's decoder, behind {@link VerifiedTokens}: verified tokens are remembered until they expire, and an issuer
+	 * that cannot be reached yet is a service fault (503), not a 500.
 	 */
 	@Bean
-	static BeanPostProcessor issuerAwayIsAServiceFault() {
+	static BeanPostProcessor verifiedTokensAreRemembered() {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				if (!(bean instanceof JwtDecoder decoder)) {
-					return bean;
-				}
-				return (JwtDecoder) token -> {
-					try {
-						return decoder.decode(token);
-					}
-					catch (JwtDecoderInitializationException ex) {
-						throw new JwtException("The issuer could not be reached: " + ex.getMessage(), ex);
-					}
-				};
+				return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+						? new VerifiedTokens(decoder, Clock.systemUTC()) : bean;
 			}
 		};
 	}
