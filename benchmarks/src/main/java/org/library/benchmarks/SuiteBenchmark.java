@@ -253,20 +253,30 @@ public final class SuiteBenchmark {
 			// past the listed fractions, on up by 15 % a time while the suite keeps up
 			double fraction = tried < RATES.length ? RATES[tried] : RATES[RATES.length - 1] * Math.pow(1.15, tried - RATES.length + 1);
 			EventPath.Mark mark = events == null ? null : events.mark();
+			Map<String, Long> cpuBefore = stack.cpuMillis();
 			OpenLoad.Step run = load.run(estimate * fraction, step, next);
+			// what the requests caused after they were answered counts too: the relay, the audit service
 			library.settle();
+			Map<String, Long> cpuAfter = stack.cpuMillis();
+			Map<String, Double> cpu = new LinkedHashMap<>();
+			long requests = Math.max(1, run.latency().getTotalCount());
+			cpuAfter.forEach((part, millis) -> cpu.put(part, (millis - cpuBefore.getOrDefault(part, millis)) / (double) requests));
 			EventPath.Result path = events == null ? null
 					: events.since(mark, "book-inventory-service", "CopyCheckedOut");
 			say("  %s%s", run, path == null ? "" : "\n      " + path);
 			if (!run.keptUp()) {
 				break;
 			}
-			best = new Measured(run, path);
+			best = new Measured(run, path, cpu);
 		}
 		return best;
 	}
 
-	record Measured(OpenLoad.Step step, EventPath.Result path) {
+	/**
+	 * @param cpu CPU milliseconds per request each part of the stack used, from the start of the step until its
+	 * background work was done
+	 */
+	record Measured(OpenLoad.Step step, EventPath.Result path, Map<String, Double> cpu) {
 	}
 
 	record Audit(double rate, double steadyP50, double steadyP99, long steadyEvents) {
@@ -366,6 +376,21 @@ public final class SuiteBenchmark {
 		}
 		report.append("| event time to stored audit row, audit events at a steady 1,000/s | %.0f ms | %.0f ms |\n"
 			.formatted(audit.steadyP50(), audit.steadyP99()));
+		report.append("\n| CPU per request, ms (at the rate above; background work included) |");
+		List<String> measuredWorks = works.entrySet().stream().filter(work -> work.getValue() != null).map(Map.Entry::getKey).toList();
+		measuredWorks.forEach(work -> report.append(" ").append(work).append(" |"));
+		report.append("\n|---|").append("---:|".repeat(measuredWorks.size())).append('\n');
+		if (!measuredWorks.isEmpty()) {
+			for (String part : works.get(measuredWorks.getFirst()).cpu().keySet()) {
+				report.append("| ").append(part).append(" |");
+				measuredWorks.forEach(work -> report.append(" %.2f |".formatted(works.get(work).cpu().getOrDefault(part, 0.0))));
+				report.append('\n');
+			}
+			report.append("| all |");
+			measuredWorks.forEach(work -> report.append(" %.2f |".formatted(
+					works.get(work).cpu().values().stream().mapToDouble(Double::doubleValue).sum())));
+			report.append('\n');
+		}
 		report.append("\n| start-up | ready after `java -jar` | Spring's \"Started ... in\" | memory (RSS) after the load |\n");
 		report.append("|---|---:|---:|---:|\n");
 		report.append("| whole local stack, first start on empty data | %.1f s | | |\n".formatted(

@@ -5,18 +5,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * How a service's jar is started quickly: extracted once (Spring Boot's {@code jarmode=tools extract}) next to the
- * jar, in {@code target/<service>-jvm/}, and run from there with a class-data-sharing archive of the classes it
- * loads. The JVM writes that archive when the first run stops ({@code -XX:+AutoCreateSharedArchive}, JDK 19 and
- * newer) and maps it at every later start instead of loading and verifying each class again. A rebuilt jar is
- * extracted again and its archive made anew; a JDK the archive does not fit ignores it. When extracting fails the
- * jar is started as it is.
+ * jar, in {@code target/<service>-jvm/}, and run from there with an archive of what the JVM did the last time it
+ * started it. On JDK 25 and newer that is an AOT cache ({@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache}):
+ * classes loaded and linked, and the profiles of the methods that ran; on JDK 21 to 24 a class-data-sharing
+ * archive ({@code -XX:+AutoCreateSharedArchive}). The first run writes it as it stops, which makes that stop take
+ * several seconds longer ({@link #training()}); every later start maps it instead of loading, verifying and
+ * profiling everything again. A rebuilt jar is extracted again and its archive made anew; a JDK an archive does not
+ * fit ignores it. When extracting fails the jar is started as it is.
+ * @param training whether this run writes the archive when it stops
  */
-record JarLaunch(Path jar, List<String> jvmOptions) {
+record JarLaunch(Path jar, List<String> jvmOptions, boolean training) {
+
+	/** The first JDK with AOT caches written in one run (JEP 514) and method profiles in them (JEP 515). */
+	private static final int AOT_CACHE_JDK = 25;
 
 	/**
 	 * The JVM options and jar for an instance of {@code jar}, extracting it first if it changed since the last start.
@@ -34,14 +41,26 @@ record JarLaunch(Path jar, List<String> jvmOptions) {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			return new JarLaunch(jar, List.of());
+			return new JarLaunch(jar, List.of(), false);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new JarLaunch(jar, List.of());
+			return new JarLaunch(jar, List.of(), false);
 		}
-		return new JarLaunch(extracted, List.of("-XX:SharedArchiveFile=" + directory.resolve(instance + ".jsa"),
-				"-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+		if (Runtime.version().feature() >= AOT_CACHE_JDK) {
+			Path cache = directory.resolve(instance + ".aot");
+			boolean training = !Files.isRegularFile(cache);
+			return new JarLaunch(extracted, List.of((training ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + cache,
+					"-Xlog:aot=off", "-Xlog:cds=off"), training);
+		}
+		Path archive = directory.resolve(instance + ".jsa");
+		return new JarLaunch(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
+				"-Xlog:cds=off", "-Xlog:cds+dynamic=off"), !Files.isRegularFile(archive));
+	}
+
+	/** How long a graceful stop may take: longer while the JVM writes its archive. */
+	Duration stopGrace() {
+		return training ? Duration.ofSeconds(120) : Duration.ofSeconds(30);
 	}
 
 	List<String> command(String java) {

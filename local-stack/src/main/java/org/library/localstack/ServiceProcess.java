@@ -28,11 +28,15 @@ final class ServiceProcess {
 
 	private final Process process;
 
-	private ServiceProcess(ServiceSpec spec, int port, Path log, Process process) {
+	/** How long a graceful stop may take before the process is killed. */
+	private final Duration stopGrace;
+
+	private ServiceProcess(ServiceSpec spec, int port, Path log, Process process, Duration stopGrace) {
 		this.spec = spec;
 		this.port = port;
 		this.log = log;
 		this.process = process;
+		this.stopGrace = stopGrace;
 	}
 
 	/**
@@ -63,7 +67,7 @@ final class ServiceProcess {
 				// a stale pid file is checked against the process before it is trusted
 			}
 		});
-		return new ServiceProcess(spec, port, log, process);
+		return new ServiceProcess(spec, port, log, process, launch.stopGrace());
 	}
 
 	/**
@@ -95,7 +99,7 @@ final class ServiceProcess {
 	void stop() {
 		process.destroy();
 		try {
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+			if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 		}

@@ -43,10 +43,13 @@ record Stack(Process process, Path log) {
 		process.destroyForcibly().waitFor();
 	}
 
-	/** What Ctrl-C does: the JVM's shutdown hooks run. */
+	/**
+	 * What Ctrl-C does: the JVM's shutdown hooks run. The first stop after a build takes longer: each service writes
+	 * the archive its next start uses (JarLaunch).
+	 */
 	void stop() throws InterruptedException {
 		process.destroy();
-		if (!process.waitFor(90, TimeUnit.SECONDS)) {
+		if (!process.waitFor(180, TimeUnit.SECONDS)) {
 			process.destroyForcibly().waitFor();
 		}
 	}
