@@ -165,7 +165,8 @@ public final class SuiteBenchmark {
 			load.saturate(warmup, work);
 		}
 		library.settle();
-		StringBuilder report = new StringBuilder("| work | suite rate | p50 | p99 | p99.9 |\n|---|---:|---:|---:|---:|\n");
+		StringBuilder report = new StringBuilder(
+				"| work | suite rate | p50 | p99 | p99.9 | CPU ms per request |\n|---|---:|---:|---:|---:|---|\n");
 		try (EventPath events = new EventPath(stack)) {
 			for (Map.Entry<String, LongFunction<HttpRequest>> work : works.entrySet()) {
 				tokens.refresh();
@@ -173,8 +174,13 @@ public final class SuiteBenchmark {
 						work.getValue());
 				if (measured != null) {
 					OpenLoad.Step step = measured.step();
-					report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms |%n".formatted(work.getKey(), step.achieved(),
-							step.millis(50), step.millis(99), step.millis(99.9)));
+					report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %s |%n".formatted(work.getKey(),
+							step.achieved(), step.millis(50), step.millis(99), step.millis(99.9), measured.cpu()
+								.entrySet()
+								.stream()
+								.filter(part -> part.getValue() >= 0.01)
+								.map(part -> "%s %.2f".formatted(part.getKey(), part.getValue()))
+								.collect(java.util.stream.Collectors.joining(", "))));
 				}
 			}
 		}
@@ -249,7 +255,7 @@ public final class SuiteBenchmark {
 		library.settle();
 		say("  32 callers back to back: %,.0f/s", estimate);
 		Measured best = null;
-		for (int tried = 0; tried < 10; tried++) {
+		for (int tried = 0; tried < 14; tried++) {
 			// past the listed fractions, on up by 15 % a time while the suite keeps up
 			double fraction = tried < RATES.length ? RATES[tried] : RATES[RATES.length - 1] * Math.pow(1.15, tried - RATES.length + 1);
 			EventPath.Mark mark = events == null ? null : events.mark();
