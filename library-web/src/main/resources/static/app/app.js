@@ -125,13 +125,21 @@ async function book(id) {
   const current = loaded.json;
   let etag = loaded.etag;
   const stock = el('p', { id: 'stock' });
+  // the inventory learns a new book from the catalog's events, a moment after the catalog has it: while it does
+  // not know the book yet, ask again every second for as long as this page shows it
+  let unknownFor = 0;
   const refreshStock = async () => {
     try {
       const { json } = await get(`/api/inventory/${id}`);
+      unknownFor = 0;
       stock.textContent = `${json.availableCopies} on the shelf, ${json.onLoan} on loan, ${json.totalCopies} in all`
         + (json.status === 'WITHDRAWN' ? ' (withdrawn)' : '');
-    } catch {
+    } catch (error) {
       stock.textContent = 'The inventory does not know this book yet.';
+      if (error.status === 404 && unknownFor < 60) {
+        unknownFor += 1;
+        setTimeout(() => { if (stock.isConnected) refreshStock(); }, 1000);
+      }
     }
   };
   const sections = [
