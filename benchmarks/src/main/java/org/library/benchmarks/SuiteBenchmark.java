@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 import org.library.testsupport.TopicFeed;
 
@@ -46,6 +47,8 @@ public final class SuiteBenchmark {
 	private static final String SEARCH = "catalog search (count and first page)";
 
 	private static final String LIST_ADD = "reading list add";
+
+	private static final List<String> WORKS = List.of(CHECKOUT, HOT_CHECKOUT, BOOK_BY_ID, SEARCH, LIST_ADD);
 
 	private static final int AUDIT_BURST = 100_000;
 
@@ -95,6 +98,11 @@ public final class SuiteBenchmark {
 				System.exit(2);
 			}
 		}
+		String chosen = only;
+		if (chosen != null && WORKS.stream().noneMatch(work -> work.contains(chosen))) {
+			System.err.println("No work's name contains \"" + chosen + "\"; the works: " + WORKS);
+			System.exit(2);
+		}
 		root = root.toAbsolutePath().normalize();
 		System.out.println("Starting the local stack from " + root + " ...");
 		String report;
@@ -120,26 +128,14 @@ public final class SuiteBenchmark {
 			works.keySet().removeIf(work -> !work.contains(only));
 			return quick(works, tokens);
 		}
-		// the services' JIT compilers compete with the load for the two cores: measure only once they are done
-		say("Warming up the JVMs, %d s per work", warmup.toSeconds());
-		for (LongFunction<HttpRequest> work : works.values()) {
-			load.saturate(warmup, work);
-		}
-		library.settle();
+		warmUp(works);
 		Raw raw = new Raw(stack, library, CONNECTIONS, step);
 		raw.prepare();
 		say("Raw limits, before");
 		Raw.Limits before = raw.measure();
 		say("  %s", before);
 
-		Map<String, Measured> measured = new LinkedHashMap<>();
-		try (EventPath events = new EventPath(stack)) {
-			for (Map.Entry<String, LongFunction<HttpRequest>> work : works.entrySet()) {
-				tokens.refresh();
-				measured.put(work.getKey(),
-						sustained(work.getKey(), work.getKey().startsWith("checkout, 64") ? events : null, work.getValue()));
-			}
-		}
+		Map<String, Measured> measured = measure(works, tokens);
 		Audit audit = audit();
 
 		say("Raw limits, after");
@@ -158,32 +154,45 @@ public final class SuiteBenchmark {
 		return report(measured, audit, before, after, memory, alone);
 	}
 
-	/** The chosen works alone, warmed up and measured, without their raw limits. */
-	private String quick(Map<String, LongFunction<HttpRequest>> works, Tokens tokens) throws Exception {
+	/** The services' JIT compilers compete with the load for the two cores: measure only once they are done. */
+	private void warmUp(Map<String, LongFunction<HttpRequest>> works) throws Exception {
 		say("Warming up the JVMs, %d s per work", warmup.toSeconds());
 		for (LongFunction<HttpRequest> work : works.values()) {
 			load.saturate(warmup, work);
 		}
 		library.settle();
-		StringBuilder report = new StringBuilder(
-				"| work | suite rate | p50 | p99 | p99.9 | CPU ms per request |\n|---|---:|---:|---:|---:|---|\n");
+	}
+
+	/** Each work at rising rates; the event path is followed for the checkouts of many books. */
+	private Map<String, Measured> measure(Map<String, LongFunction<HttpRequest>> works, Tokens tokens) throws Exception {
+		Map<String, Measured> measured = new LinkedHashMap<>();
 		try (EventPath events = new EventPath(stack)) {
 			for (Map.Entry<String, LongFunction<HttpRequest>> work : works.entrySet()) {
 				tokens.refresh();
-				Measured measured = sustained(work.getKey(), work.getKey().startsWith("checkout, 64") ? events : null,
-						work.getValue());
-				if (measured != null) {
-					OpenLoad.Step step = measured.step();
-					report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %s |%n".formatted(work.getKey(),
-							step.achieved(), step.millis(50), step.millis(99), step.millis(99.9), measured.cpu()
-								.entrySet()
-								.stream()
-								.filter(part -> part.getValue() >= 0.01)
-								.map(part -> "%s %.2f".formatted(part.getKey(), part.getValue()))
-								.collect(java.util.stream.Collectors.joining(", "))));
-				}
+				measured.put(work.getKey(),
+						sustained(work.getKey(), CHECKOUT.equals(work.getKey()) ? events : null, work.getValue()));
 			}
 		}
+		return measured;
+	}
+
+	/** The chosen works alone, warmed up and measured, without their raw limits. */
+	private String quick(Map<String, LongFunction<HttpRequest>> works, Tokens tokens) throws Exception {
+		warmUp(works);
+		StringBuilder report = new StringBuilder(
+				"| work | suite rate | p50 | p99 | p99.9 | CPU ms per request |\n|---|---:|---:|---:|---:|---|\n");
+		measure(works, tokens).forEach((work, measured) -> {
+			if (measured != null) {
+				OpenLoad.Step step = measured.step();
+				report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %s |%n".formatted(work, step.achieved(),
+						step.millis(50), step.millis(99), step.millis(99.9), measured.cpu()
+							.entrySet()
+							.stream()
+							.filter(part -> part.getValue() >= 0.01)
+							.map(part -> "%s %.2f".formatted(part.getKey(), part.getValue()))
+							.collect(Collectors.joining(", "))));
+			}
+		});
 		return report.append("\nEach rate tried (%d s each):%n%n```%n%s```%n".formatted(step.toSeconds(), log)).toString();
 	}
 

@@ -3,9 +3,9 @@ package org.library.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 

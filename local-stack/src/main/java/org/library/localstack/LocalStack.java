@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import org.library.infrastructure.LibraryInfrastructure;
@@ -71,10 +72,9 @@ public final class LocalStack {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-shutdown"));
 		try {
 			// extracting the service jars (the first start after a build) overlaps with Postgres and Kafka starting
-			List<java.util.concurrent.CompletableFuture<JarLaunch>> launches = ServiceSpec.all()
+			List<CompletableFuture<JarLaunch>> launches = ServiceSpec.all()
 				.stream()
-				.map(spec -> java.util.concurrent.CompletableFuture
-					.supplyAsync(() -> JarLaunch.of(spec.jar(options.root()), spec.name())))
+				.map(spec -> CompletableFuture.supplyAsync(() -> JarLaunch.of(spec.jar(options.root()), spec.name())))
 				.toList();
 			System.out.println("Starting Postgres on port " + options.postgresPort() + " and Kafka on port "
 					+ options.kafkaPort() + " (data in " + options.dataDirectory() + ")");
@@ -99,7 +99,7 @@ public final class LocalStack {
 			Map<String, String> webApp = new LinkedHashMap<>(environment);
 			ServiceSpec.ALL.forEach(spec -> webApp.put(spec.urlVariable(), url(spec)));
 			accounts.forEach((name, password) -> identity.put(DemoAccounts.variable(name), password));
-			launches.forEach(java.util.concurrent.CompletableFuture::join);
+			launches.forEach(CompletableFuture::join);
 			for (ServiceSpec spec : ServiceSpec.all()) {
 				System.out.println("Starting " + spec.name() + " on port " + options.servicePorts().get(spec));
 				services.add(ServiceProcess.start(spec, spec.name(), spec.jar(options.root()),

@@ -2,7 +2,6 @@ package org.library.platform.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -47,8 +46,9 @@ final class VerifiedTokens implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
+		// the cache runs on the same clock and drops a token the moment it expires
 		Jwt remembered = verified.getIfPresent(token);
-		if (remembered != null && remembered.getExpiresAt() != null && clock.instant().isBefore(remembered.getExpiresAt())) {
+		if (remembered != null) {
 			return remembered;
 		}
 		Jwt jwt;
@@ -65,7 +65,8 @@ final class VerifiedTokens implements JwtDecoder {
 	}
 
 	private Duration untilExpiry(Jwt jwt) {
-		Duration left = Duration.between(clock.instant(), jwt.getExpiresAt() == null ? Instant.EPOCH : jwt.getExpiresAt());
+		// only tokens with an expiry are remembered
+		Duration left = Duration.between(clock.instant(), jwt.getExpiresAt());
 		return left.isNegative() ? Duration.ZERO : left;
 	}
 
