@@ -29,6 +29,10 @@ import static org.awaitility.Awaitility.await;
 @AuditIntegrationTest
 class AuditIngestTest {
 
+	private static final String SOURCE = "book-inventory-service";
+
+	private static final String DLT = "library.audit.book-inventory-service.audit-service.DLT";
+
 	private final ServiceUnderTest service;
 
 	private final Http http;
@@ -76,7 +80,7 @@ class AuditIngestTest {
 	void redeliveredEventIsStoredOnce() {
 		String book = UUID.randomUUID().toString();
 		UUID id = UUID.randomUUID();
-		String json = AuditFeed.event(id, Instant.now(), "book-catalog-service", "a", "BookAdded", book);
+		String json = AuditFeed.event(id, Instant.now(), SOURCE, "a", "BookAdded", book);
 		feed.send(id, json, book);
 		feed.send(id, json, book);
 		feed.send(id, json, book);
@@ -97,10 +101,10 @@ class AuditIngestTest {
 		String badTrace = "bad-trace-" + book;
 		feed.send(book, "CopiesAdded", "clerk");
 		feed.raw(garbage, "{ not json at all");
-		feed.raw(noId, AuditFeed.event(UUID.randomUUID(), Instant.now(), "s", "a", "CopiesAdded", noId)
+		feed.raw(noId, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded", noId)
 			.replaceFirst("\"id\":\"[^\"]+\",", ""));
-		feed.raw(blankActor, AuditFeed.event(UUID.randomUUID(), Instant.now(), "s", " ", "CopiesAdded", blankActor));
-		feed.raw(badTrace, AuditFeed.event(UUID.randomUUID(), Instant.now(), "s", "a", "CopiesAdded", badTrace)
+		feed.raw(blankActor, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, " ", "CopiesAdded", blankActor));
+		feed.raw(badTrace, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded", badTrace)
 			.replace("\"details\"", "\"traceId\":\"'; DROP TABLE audit_event; --\",\"details\""));
 		feed.send(book, "CopyCheckedOut", "reader");
 
@@ -109,18 +113,86 @@ class AuditIngestTest {
 				"must each be 1 to 200 characters", badTrace, "traceId must be a W3C trace id");
 		reasons.forEach((key, reason) -> {
 			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(service.bootstrapServers(), "library.audit.DLT", key, 1)
+				.awaitRecords(service.bootstrapServers(), DLT, key, 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reason);
-			assertThat(TopicRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo("library.audit");
+			assertThat(TopicRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo(AuditFeed.TOPIC);
 			assertThat(http.get("/api/audit-events?entityId=" + key).json().get("items")).isEmpty();
 		});
 	}
 
 	@Test
+	void whatPostgresCouldNotStoreIsDeadLetteredWithItsReasonAndTheEventsAroundItAreStored() {
+		String book = UUID.randomUUID().toString();
+		Map<String, String> poison = new java.util.LinkedHashMap<>();
+		poison.put("nul-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded",
+				"nul-" + book).replace("{\"count\":1}", "{\"note\":\"a\\u0000b\"}"));
+		poison.put("control-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a\\u001bb",
+				"CopiesAdded", "control-" + book));
+		poison.put("year-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded",
+				"year-" + book).replaceFirst("\"occurredAt\":\"[^\"]+\"", "\"occurredAt\":\"+10000-01-01T00:00:00Z\""));
+		poison.put("deep-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded",
+				"deep-" + book).replace("{\"count\":1}", "{\"a\":".repeat(9) + "1" + "}".repeat(9)));
+		poison.put("forged-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), "book-catalog-service", "a",
+				"CopiesAdded", "forged-" + book));
+		List<UUID> good = new ArrayList<>();
+		for (Map.Entry<String, String> record : poison.entrySet()) {
+			good.add(feed.send(book, "CopyCheckedOut", "reader"));
+			feed.raw(record.getKey(), record.getValue());
+		}
+		good.add(feed.send(book, "CopyCheckedOut", "reader"));
+
+		assertThat(awaitEvents(book, good.size()).get("items"))
+			.extracting(event -> UUID.fromString(event.get("id").asString()))
+			.containsExactlyInAnyOrderElementsOf(good);
+		Map<String, String> reasons = Map.of("nul-" + book, "NUL", "control-" + book, "without control characters",
+				"year-" + book, "years 1 to 9999", "deep-" + book, "nest at most", "forged-" + book,
+				"claims to come from book-catalog-service but came on the audit topic of book-inventory-service");
+		reasons.forEach((key, reason) -> assertThat(TopicRecords.header(TopicRecords
+			.awaitRecords(service.bootstrapServers(), DLT, key, 1)
+			.getFirst(), "kafka_dlt-exception-message")).as(key).contains(reason));
+	}
+
+	@Test
+	void aBatchTheDatabaseRefusesIsSplitToFindTheEventItRefusesAndTheRestIsStored() {
+		String book = UUID.randomUUID().toString();
+		JdbcClient owner = service.as("audit_owner");
+		// a rule the database has and the reader does not know: only Postgres can refuse these events
+		owner.sql("ALTER TABLE audit_event ADD CONSTRAINT no_refused_action CHECK (action <> 'Refused') NOT VALID")
+			.update();
+		try {
+			List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+			List<UUID> good = new ArrayList<>();
+			UUID refused = null;
+			for (int i = 0; i < 50; i++) {
+				UUID id = UUID.randomUUID();
+				String action = i == 25 ? "Refused" : "CopyCheckedOut";
+				if (i == 25) {
+					refused = id;
+				}
+				else {
+					good.add(id);
+				}
+				sends.add(feed.sendAsync(id, AuditFeed.event(id, Instant.now(), SOURCE, "reader", action, book), book));
+			}
+			feed.flush();
+			assertThat(awaitEvents(book, good.size()).get("items"))
+				.extracting(event -> UUID.fromString(event.get("id").asString()))
+				.containsExactlyInAnyOrderElementsOf(good);
+			ConsumerRecord<String, String> dead = TopicRecords.awaitRecords(service.bootstrapServers(), DLT, book, 1)
+				.getFirst();
+			assertThat(dead.value()).contains(refused.toString());
+			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains("23514");
+		}
+		finally {
+			owner.sql("ALTER TABLE audit_event DROP CONSTRAINT no_refused_action").update();
+		}
+	}
+
+	@Test
 	void aDatabaseThatRefusesWritesStallsTheTrailWithoutDeadLettersAndEveryEventArrivesOnce() {
 		String book = UUID.randomUUID().toString();
-		long deadLetters = TopicRecords.count(service.bootstrapServers(), "library.audit.DLT");
+		long deadLetters = TopicRecords.count(service.bootstrapServers(), DLT);
 		JdbcClient owner = service.as("audit_owner");
 		owner.sql("REVOKE INSERT ON audit_event FROM audit_app").update();
 		List<UUID> sent = new ArrayList<>();
@@ -139,7 +211,7 @@ class AuditIngestTest {
 		assertThat(page.get("items")).extracting(event -> UUID.fromString(event.get("id").asString()))
 			.containsExactlyInAnyOrderElementsOf(sent);
 		await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(http.health("consumers")));
-		assertThat(TopicRecords.count(service.bootstrapServers(), "library.audit.DLT")).isEqualTo(deadLetters);
+		assertThat(TopicRecords.count(service.bootstrapServers(), DLT)).isEqualTo(deadLetters);
 	}
 
 	private JsonNode awaitEvents(String entityId, int count) {

@@ -83,7 +83,7 @@ class AuditRestartFaultTest {
 		for (int i = 0; i < count; i++) {
 			UUID id = UUID.randomUUID();
 			ids.add(id);
-			feed.sendAsync(id, AuditFeed.event(id, Instant.now(), "s", "a", "Event" + i, entity), entity);
+			feed.sendAsync(id, AuditFeed.event(id, Instant.now(), AuditFeed.SOURCE, "a", "Event" + i, entity), entity);
 		}
 		feed.flush();
 		return ids;

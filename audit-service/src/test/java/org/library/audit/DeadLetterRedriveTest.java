@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 class DeadLetterRedriveTest {
 
-	private static final String DLT = "library.audit.DLT";
+	private static final String DLT = "library.audit.book-inventory-service.audit-service.DLT";
 
 	private final LibraryInfrastructure infrastructure = LibraryInfrastructure.forTests();
 
@@ -36,7 +36,7 @@ class DeadLetterRedriveTest {
 	void aDeadLetterRedrivenOnceItsCauseIsFixedIsStoredExactlyOnce() {
 		String entity = "redrive-" + UUID.randomUUID();
 		UUID id = UUID.randomUUID();
-		String newer = AuditFeed.event(id, Instant.now(), "book-catalog-service", "librarian", "BookAdded", entity)
+		String newer = AuditFeed.event(id, Instant.now(), "book-inventory-service", "librarian", "BookAdded", entity)
 			.replace("\"details\"", "\"branch\":\"east\",\"details\"");
 
 		try (AuditFeed feed = new AuditFeed(infrastructure.kafkaBootstrapServers())) {
@@ -68,10 +68,18 @@ class DeadLetterRedriveTest {
 					.asInt());
 				assertThat(http.post("/actuator/deadletters/" + DLT, "{}").json().get("redriven").asInt()).isZero();
 				assertThat(http.post("/actuator/deadletters/library.nothing.DLT", "{}").status()).isEqualTo(400);
+				// the redrive is itself in the trail, under the name of the operator who asked
+				assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE action = 'DeadLettersRedriven' AND entity_id = ?")
+					.param(DLT)
+					.query(String.class)
+					.list()).containsExactly("library-operator");
 			}
 		}
 		assertThat(jdbc.sql("SELECT id FROM audit_event WHERE entity_id = ?").param(entity).query(UUID.class).list())
 			.containsExactly(id);
+		assertThat(jdbc.sql("SELECT details->>'redriveTopic' FROM audit_event WHERE action = 'DeadLettersRedriven'")
+			.query(String.class)
+			.single()).isEqualTo("library.audit.book-inventory-service.audit-service.redrive");
 	}
 
 	private static JsonNode summary(Http http) {
@@ -91,7 +99,7 @@ class DeadLetterRedriveTest {
 	}
 
 	private static Http http(ConfigurableApplicationContext context) {
-		return AuditInstances.http(context).as(Caller.MACHINE);
+		return AuditInstances.http(context).as(Caller.OPERATOR);
 	}
 
 }

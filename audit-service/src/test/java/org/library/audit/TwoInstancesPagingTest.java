@@ -55,11 +55,11 @@ class TwoInstancesPagingTest {
 				insert.executeUpdate();
 			}
 
-			feed.send(held, AuditFeed.event(held, Instant.now(), "s", "a", "Held", entity), "key-held");
+			feed.send(held, AuditFeed.event(held, Instant.now(), AuditFeed.SOURCE, "a", "Held", entity), "key-held");
 			for (int i = 0; i < EVENTS; i++) {
 				UUID id = UUID.randomUUID();
 				// keys spread the events over every partition, so the instance that is not held goes on
-				feed.sendAsync(id, AuditFeed.event(id, Instant.now(), "s", "a", "Event" + i, entity), "key-" + i);
+				feed.sendAsync(id, AuditFeed.event(id, Instant.now(), AuditFeed.SOURCE, "a", "Event" + i, entity), "key-" + i);
 			}
 			feed.flush();
 

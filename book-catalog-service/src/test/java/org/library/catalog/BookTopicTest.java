@@ -88,7 +88,7 @@ class BookTopicTest {
 				"application/json", "If-Match", "\"0\""); // stale: records nothing
 		http.delete("/api/books/" + id);
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit",
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service",
 				id, 3);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
@@ -128,7 +128,7 @@ class BookTopicTest {
 			.asString();
 
 		ConsumerRecord<String, String> record = TopicRecords.awaitRecords(service.bootstrapServers(), TOPIC, id, 1).getFirst();
-		ConsumerRecord<String, String> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit", id, 1)
+		ConsumerRecord<String, String> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1)
 			.getFirst();
 
 		assertThat(TopicRecords.header(record, "ce_actor")).isEqualTo("librarian");
@@ -137,7 +137,7 @@ class BookTopicTest {
 
 	@Test
 	void theServiceDeclaresItsTopicCompacted() throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers()))) {
+		try (Admin admin = Admin.create(org.library.infrastructure.LibraryInfrastructure.forTests().kafkaSuperUser())) {
 			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
 			Config config = admin.describeConfigs(Set.of(topic)).all().get().get(topic);
 			assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");

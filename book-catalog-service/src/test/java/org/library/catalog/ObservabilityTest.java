@@ -73,7 +73,7 @@ class ObservabilityTest {
 
 		ConsumerRecord<String, String> record = TopicRecords.awaitRecords(service.bootstrapServers(),
 				BookTopicTest.TOPIC, id, 1).getFirst();
-		ConsumerRecord<String, String> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit", id, 1)
+		ConsumerRecord<String, String> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1)
 			.getFirst();
 		// the service's own span, in the caller's trace
 		assertThat(TopicRecords.header(record, "traceparent")).startsWith("00-" + trace.traceId() + "-")
@@ -87,7 +87,7 @@ class ObservabilityTest {
 		String id = librarian.post("/api/books", TestBooks.json("Untraced")).json().get("id").asString();
 
 		JsonNode audit = Http.JSON.readTree(
-				TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit", id, 1).getFirst().value());
+				TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1).getFirst().value());
 
 		assertThat(audit.get("traceId").asString()).matches("[0-9a-f]{32}");
 	}

@@ -68,7 +68,7 @@ class OutboxFaultTest {
 					.isEqualTo("Written after the restart");
 				// the audit trail's events took the same way: stored with the change, relayed once Kafka was back
 				for (String book : List.of(first, second)) {
-					var audit = TopicRecords.awaitRecords(bootstrap, "library.audit", book, 1).getFirst();
+					var audit = TopicRecords.awaitRecords(bootstrap, "library.audit.book-catalog-service", book, 1).getFirst();
 					assertThat(Http.JSON.readTree(audit.value()).get("action").asString()).isEqualTo("BookAdded");
 				}
 				await().atMost(Duration.ofSeconds(30))
@@ -104,7 +104,7 @@ class OutboxFaultTest {
 
 			try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(brokerPort, null)) {
 				// the removal's audit event is stored after the tombstone: once it is there, so is the rest
-				TopicRecords.awaitRecords(bootstrap, "library.audit", id, 32);
+				TopicRecords.awaitRecords(bootstrap, "library.audit.book-catalog-service", id, 32);
 				List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrap, BookTopicTest.TOPIC,
 						id, 32);
 

@@ -174,7 +174,7 @@ class InventoryApiTest {
 		http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":1}");
 		http.post("/api/inventory/" + book + "/returns"); // refused: records nothing
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit",
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-inventory-service",
 				book.toString(), 4);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();

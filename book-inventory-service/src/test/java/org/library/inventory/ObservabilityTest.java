@@ -40,7 +40,7 @@ class ObservabilityTest {
 		catalog.tombstone(book, "librarian", removal.header());
 
 		ConsumerRecord<String, String> withdrawn = TopicRecords
-			.awaitRecords(service.bootstrapServers(), "library.audit", book.toString(), 1)
+			.awaitRecords(service.bootstrapServers(), "library.audit.book-inventory-service", book.toString(), 1)
 			.getFirst();
 		assertThat(withdrawn.value()).contains("\"BookWithdrawn\"");
 		assertThat(Http.JSON.readTree(withdrawn.value()).get("traceId").asString()).isEqualTo(removal.traceId());

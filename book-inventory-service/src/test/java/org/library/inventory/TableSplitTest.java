@@ -78,7 +78,7 @@ class TableSplitTest {
 		assertThat(http.post("/api/inventory/" + book + "/returns").status()).isEqualTo(200);
 		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(2);
 
-		List<ConsumerRecord<String, String>> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit",
+		List<ConsumerRecord<String, String>> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-inventory-service",
 				book.toString(), 4);
 		ConsumerRecord<String, String> withdrawn = audit.stream()
 			.filter(record -> record.value().contains("\"BookWithdrawn\""))
@@ -125,7 +125,7 @@ class TableSplitTest {
 				"key is not an id", wrongShape.toString(), "value is not the snapshot of");
 		for (String key : reasons.keySet()) {
 			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(service.bootstrapServers(), "library.catalog.books.DLT", key, 1)
+				.awaitRecords(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT", key, 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-cause-fqcn")).endsWith("UnreadableRecord");
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reasons.get(key));
@@ -135,8 +135,32 @@ class TableSplitTest {
 	}
 
 	@Test
+	void aRecordWhoseDataTheDatabaseRefusesIsDeadLetteredWithTheReasonAndTheNextIsApplied() {
+		UUID refused = UUID.randomUUID();
+		// a rule only the database knows: nothing the listener checks first can tell this book from any other
+		owner().sql("ALTER TABLE book_inventory ADD CONSTRAINT refuses_one_book CHECK (book_id <> '" + refused
+				+ "') NOT VALID").update();
+		try {
+			catalog.snapshot(refused, 0, "librarian");
+			UUID next = catalog.bookAdded();
+
+			awaitKnown(next);
+			ConsumerRecord<String, String> dead = TopicRecords
+				.awaitRecords(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT",
+						refused.toString(), 1)
+				.getFirst();
+			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains("the database refused",
+					"23514");
+			assertThat(http.get("/api/inventory/" + refused).status()).isEqualTo(404);
+		}
+		finally {
+			owner().sql("ALTER TABLE book_inventory DROP CONSTRAINT refuses_one_book").update();
+		}
+	}
+
+	@Test
 	void aDatabaseThatRefusesWritesHoldsTheRecordUntilItAcceptsThemAndNothingIsDeadLettered() {
-		long deadLetters = TopicRecords.count(service.bootstrapServers(), "library.catalog.books.DLT");
+		long deadLetters = TopicRecords.count(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT");
 		owner().sql("REVOKE INSERT, UPDATE ON book_inventory FROM book_inventory_app").update();
 		UUID book;
 		try {
@@ -150,7 +174,7 @@ class TableSplitTest {
 
 		awaitKnown(book);
 		await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(http.health("consumers")));
-		assertThat(TopicRecords.count(service.bootstrapServers(), "library.catalog.books.DLT")).isEqualTo(deadLetters);
+		assertThat(TopicRecords.count(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT")).isEqualTo(deadLetters);
 	}
 
 	private tools.jackson.databind.JsonNode awaitKnown(UUID book) {

@@ -1,6 +1,7 @@
 package org.library.infrastructure;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -80,7 +81,8 @@ public final class LibraryInfrastructure implements AutoCloseable {
 
 	private static EmbeddedKafkaServer startKafka(Settings settings, int port) {
 		Path data = settings.dataDirectory();
-		return EmbeddedKafkaServer.start(port, data == null ? null : data.resolve("kafka"));
+		return EmbeddedKafkaServer.start(port, data == null ? null : data.resolve("kafka"), KafkaOwnership.load(),
+				settings.environment());
 	}
 
 	/**
@@ -144,6 +146,23 @@ public final class LibraryInfrastructure implements AutoCloseable {
 
 	public String kafkaBootstrapServers() {
 		return "localhost:" + kafkaPort;
+	}
+
+	/**
+	 * A Kafka client's properties for signing in as {@code principal} of the ownership table, with the password
+	 * this infrastructure gave it.
+	 */
+	public Map<String, Object> kafkaClient(String principal) {
+		return KafkaCredentials.client(kafkaBootstrapServers(), principal,
+				KafkaCredentials.passwordFor(principal, settings.environment()));
+	}
+
+	/** The broker's super user, for what only a test of the broker itself may do (such as listing every ACL). */
+	public synchronized Map<String, Object> kafkaSuperUser() {
+		if (kafka == null) {
+			throw new IllegalStateException("Kafka is stopped");
+		}
+		return kafka.brokerClient();
 	}
 
 	@Override

@@ -67,12 +67,16 @@ class IdentityConfiguration {
 			}
 			context.getClaims().audience(List.of(AUDIENCE));
 			if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-				context.getClaims().claim("roles", List.of("service"));
+				context.getClaims().claim("roles", List.of(MACHINE_ROLES.getOrDefault(
+						context.getRegisteredClient().getClientId(), "service")));
 				return;
 			}
 			context.getClaims().claim("roles", personsRoles(context));
 		};
 	}
+
+	/** A machine client's role: {@code service} (scraping metrics, reading health), unless it is the operators'. */
+	private static final java.util.Map<String, String> MACHINE_ROLES = java.util.Map.of("library-operator", "operator");
 
 	private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 

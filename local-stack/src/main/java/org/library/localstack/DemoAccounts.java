@@ -1,71 +1,43 @@
 package org.library.localstack;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.UnaryOperator;
 
 /**
- * The passwords of the issuer's demo accounts on this machine: each from the environment
- * ({@code <ACCOUNT>_PASSWORD}) when set, otherwise made at random on the first start and kept with the stack's
- * data (readable by its owner only), so they stay the same from one start to the next.
+ * The passwords of the issuer's demo accounts on this machine, and the secrets of its confidential clients (the
+ * web app, the machine client that scrapes metrics, the operators' client): each from the environment
+ * ({@code <ACCOUNT>_PASSWORD}, {@code LIBRARY_<CLIENT>_CLIENT_SECRET}) when set, otherwise made at random on the
+ * first start and kept with the stack's data ({@link KeptSecrets}).
  */
 final class DemoAccounts {
 
 	static final List<String> NAMES = List.of("librarian", "auditor", "ada", "alan");
 
+	static final List<String> CLIENTS = List.of("web", "machine", "operator");
+
 	static final String FILE = "accounts.properties";
 
-	private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	static final String CLIENTS_FILE = "clients.properties";
 
 	private DemoAccounts() {
 	}
 
 	/** Each account's password, in the order of {@link #NAMES}. */
 	static Map<String, String> passwords(Path directory, UnaryOperator<String> environment) throws IOException {
-		Path file = directory.resolve(FILE);
-		Properties kept = new Properties();
-		if (Files.isRegularFile(file)) {
-			try (Reader reader = Files.newBufferedReader(file)) {
-				kept.load(reader);
-			}
-		}
-		Map<String, String> passwords = new LinkedHashMap<>();
-		boolean changed = false;
-		for (String name : NAMES) {
-			String given = environment.apply(variable(name));
-			if (given != null && !given.isBlank()) {
-				passwords.put(name, given);
-				continue;
-			}
-			if (kept.getProperty(name) == null) {
-				kept.setProperty(name, random());
-				changed = true;
-			}
-			passwords.put(name, kept.getProperty(name));
-		}
-		if (changed) {
-			Files.createDirectories(directory);
-			try (Writer writer = Files.newBufferedWriter(file)) {
-				kept.store(writer, "The local stack's demo accounts; delete this file for new passwords");
-			}
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: the user's profile directory protects it
-			}
-		}
-		return passwords;
+		return new KeptSecrets(directory.resolve(FILE), NAMES, DemoAccounts::variable,
+				"The local stack's demo accounts; delete this file for new passwords")
+			.load(environment);
+	}
+
+	/** Each client's secret, in the order of {@link #CLIENTS}. */
+	static Map<String, String> clientSecrets(Path directory, UnaryOperator<String> environment) throws IOException {
+		return new KeptSecrets(directory.resolve(CLIENTS_FILE), CLIENTS, DemoAccounts::clientVariable,
+				"The local stack's client secrets at its issuer; delete this file for new ones")
+			.load(environment);
 	}
 
 	/** {@code ada} is {@code ADA_PASSWORD}: the variable the issuer reads too. */
@@ -73,13 +45,9 @@ final class DemoAccounts {
 		return name.toUpperCase(Locale.ROOT) + "_PASSWORD";
 	}
 
-	private static String random() {
-		SecureRandom random = new SecureRandom();
-		StringBuilder password = new StringBuilder();
-		for (int i = 0; i < 16; i++) {
-			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-		}
-		return password.toString();
+	/** {@code web} is {@code LIBRARY_WEB_CLIENT_SECRET}: the variable the issuer and the web app read too. */
+	static String clientVariable(String client) {
+		return "LIBRARY_" + client.toUpperCase(Locale.ROOT) + "_CLIENT_SECRET";
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import org.library.infrastructure.KafkaCredentials;
+import org.library.infrastructure.KafkaOwnership;
 import org.library.infrastructure.LibraryInfrastructure;
 
 /**
@@ -32,6 +34,14 @@ public final class LocalStack {
 	private LibraryInfrastructure infrastructure;
 
 	private Map<String, String> accounts = Map.of();
+
+	private Map<String, String> kafkaPasswords = Map.of();
+
+	/** Where the Kafka principals' passwords are kept, in the data directory. */
+	/** The read-only principal for outside consumers. */
+	static final String READER = "library-reader";
+
+	static final String KAFKA_CREDENTIALS = "kafka-credentials.properties";
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -78,17 +88,29 @@ public final class LocalStack {
 				.toList();
 			System.out.println("Starting Postgres on port " + options.postgresPort() + " and Kafka on port "
 					+ options.kafkaPort() + " (data in " + options.dataDirectory() + ")");
+			// every Kafka principal of the ownership table signs in with a password made on this machine
+			kafkaPasswords = new KeptSecrets(options.dataDirectory().resolve(KAFKA_CREDENTIALS),
+					KafkaOwnership.load().principals(), KafkaCredentials::variable,
+					"The local stack's Kafka principals (SASL/SCRAM-SHA-512); delete this file for new passwords")
+				.load(System::getenv);
+			Map<String, String> secrets = new LinkedHashMap<>();
+			kafkaPasswords.forEach((principal, password) -> secrets.put(KafkaCredentials.variable(principal), password));
 			// durable: the library's data is kept, so Postgres syncs its commits and checks every password
 			infrastructure = LibraryInfrastructure.start(new LibraryInfrastructure.Settings(options.postgresPort(),
-					options.kafkaPort(), options.dataDirectory(), true, System::getenv));
+					options.kafkaPort(), options.dataDirectory(), true,
+					name -> secrets.containsKey(name) ? secrets.get(name) : System.getenv(name)));
 			Map<String, String> environment = new LinkedHashMap<>();
+			// nobody on the network reaches the stack's HTTP ports unless --bind-address says so
+			environment.put("SERVER_ADDRESS", options.bindAddress());
 			environment.put("LIBRARY_DB_URL", infrastructure.jdbcUrl());
 			environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
 			// the services check every token against the issuer started here, whatever its port
 			environment.put("LIBRARY_ISSUER_URI", issuer());
 			Path identityData = options.dataDirectory().resolve("identity");
 			accounts = DemoAccounts.passwords(identityData, System::getenv);
+			Map<String, String> clientSecrets = DemoAccounts.clientSecrets(identityData, System::getenv);
 			Map<String, String> identity = new LinkedHashMap<>(environment);
+			clientSecrets.forEach((client, secret) -> identity.put(DemoAccounts.clientVariable(client), secret));
 			// each service's API console signs in from its own origin
 			identity.put("LIBRARY_API_CONSOLE_REDIRECT_URIS", ServiceSpec.ALL.stream()
 				.map(spec -> "http://localhost:" + options.servicePorts().get(spec) + "/swagger-ui/oauth2-redirect.html")
@@ -98,13 +120,14 @@ public final class LocalStack {
 			// the web app relays the signed-in person's token to the services on this stack's ports
 			Map<String, String> webApp = new LinkedHashMap<>(environment);
 			ServiceSpec.ALL.forEach(spec -> webApp.put(spec.urlVariable(), url(spec)));
+			webApp.put(DemoAccounts.clientVariable("web"), clientSecrets.get("web"));
 			accounts.forEach((name, password) -> identity.put(DemoAccounts.variable(name), password));
 			launches.forEach(CompletableFuture::join);
 			for (ServiceSpec spec : ServiceSpec.all()) {
 				System.out.println("Starting " + spec.name() + " on port " + options.servicePorts().get(spec));
 				services.add(ServiceProcess.start(spec, spec.name(), spec.jar(options.root()),
 						options.servicePorts().get(spec),
-						spec == ServiceSpec.IDENTITY ? identity : spec == ServiceSpec.WEB ? webApp : environment,
+						spec == ServiceSpec.IDENTITY ? identity : spec == ServiceSpec.WEB ? webApp : signedIn(environment, spec),
 						options.dataDirectory()));
 			}
 			for (ServiceProcess service : services) {
@@ -126,6 +149,14 @@ public final class LocalStack {
 			Thread.currentThread().interrupt();
 			return 0;
 		}
+	}
+
+	/** A service's environment with its own Kafka principal and password: the table grants it its topics. */
+	private Map<String, String> signedIn(Map<String, String> environment, ServiceSpec spec) {
+		Map<String, String> service = new LinkedHashMap<>(environment);
+		service.put("KAFKA_USERNAME", spec.name());
+		service.put("KAFKA_PASSWORD", kafkaPasswords.get(spec.name()));
+		return service;
 	}
 
 	private String url(ServiceSpec spec) {
@@ -161,6 +192,13 @@ public final class LocalStack {
 		summary.append("%nDemo accounts (passwords kept in %s):%n".formatted(options.root()
 			.relativize(options.dataDirectory().resolve("identity").resolve(DemoAccounts.FILE))));
 		accounts.forEach((name, password) -> summary.append("  %-24s %s%n".formatted(name, password)));
+		summary.append("%nKafka for outside consumers: principal %s, password %s (SASL/SCRAM-SHA-512; the others in %s),"
+			.formatted(READER, kafkaPasswords.get(READER), options.root()
+				.relativize(options.dataDirectory().resolve(KAFKA_CREDENTIALS))));
+		summary.append("%n  e.g. kcat -C -b %s -X security.protocol=SASL_PLAINTEXT -X sasl.mechanism=SCRAM-SHA-512 \\%n"
+			.formatted(infrastructure.kafkaBootstrapServers()));
+		summary.append("       -X sasl.username=%s -X sasl.password=%s -G %s.me library.catalog.books%n"
+			.formatted(READER, kafkaPasswords.get(READER), READER));
 		summary.append("%nPress Ctrl-C to stop.%n".formatted());
 		System.out.print(summary);
 		System.out.flush();

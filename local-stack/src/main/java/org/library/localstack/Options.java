@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * Command-line options, each with a default: {@code --postgres-port=5432}, {@code --kafka-port=9092},
- * {@code --<service>-port=...}, {@code --data-dir=.local-stack}, {@code --root=<the working copy>}.
+ * {@code --<service>-port=...}, {@code --data-dir=.local-stack}, {@code --root=<the working copy>},
+ * {@code --bind-address=127.0.0.1}.
  */
 record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servicePorts, Path dataDirectory,
-		Path root, boolean help) {
+		Path root, String bindAddress, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar local-stack/target/local-stack.jar [options]
@@ -18,6 +19,8 @@ record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servic
 			  --kafka-port=PORT             Kafka (default 9092)
 			%s  --data-dir=DIR                where Postgres and Kafka keep their data (default <root>/.local-stack)
 			  --root=DIR                    the working copy holding the built service jars
+			  --bind-address=ADDRESS        where the HTTP ports listen (default 127.0.0.1: this machine only;
+			                                0.0.0.0 for every interface)
 			  --help                        this text
 			""";
 
@@ -52,13 +55,22 @@ record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servic
 		Options options = new Options(port(given.remove("postgres-port"), 5432, "postgres-port"),
 				port(given.remove("kafka-port"), 9092, "kafka-port"), servicePorts,
 				Path.of(given.getOrDefault("data-dir", root.resolve(".local-stack").toString())).toAbsolutePath(),
-				root, help);
+				root, bindAddress(given.getOrDefault("bind-address", "127.0.0.1")), help);
 		given.remove("root");
 		given.remove("data-dir");
+		given.remove("bind-address");
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("Unknown option --" + given.keySet().iterator().next());
 		}
 		return options;
+	}
+
+	private static String bindAddress(String value) {
+		if (!value.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:]*")) {
+			throw new IllegalArgumentException(
+					"--bind-address must be an IP address such as 127.0.0.1 or 0.0.0.0, not " + value);
+		}
+		return value;
 	}
 
 	private static int port(String value, int defaultPort, String option) {

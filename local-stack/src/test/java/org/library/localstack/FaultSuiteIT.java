@@ -8,16 +8,20 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.library.infrastructure.LibraryInfrastructure;
 import org.library.localstack.LibraryState.Verdict;
 import org.library.testsupport.TestIssuer;
+import org.library.testsupport.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.library.localstack.Stack.deleteRecursively;
@@ -32,12 +36,15 @@ import static org.library.localstack.Stack.freePort;
  * pooler, a DBA's {@code pg_terminate_backend});</li>
  * <li>(b) Postgres is stopped for 15 s and started again on the same data;</li>
  * <li>(c) the Kafka broker is stopped for 15 s and started again on the same data;</li>
- * <li>(d) each service in turn is killed ({@code kill -9}) and started again.</li>
+ * <li>(d) each service in turn is killed ({@code kill -9}) and started again;</li>
+ * <li>(e) a poison audit event, one Postgres cannot store (a NUL in its details), is put in the catalog's own
+ * outbox, as its app role can: it is relayed like any other and must be dead-lettered while the trail goes on.</li>
  * </ol>
  * After each, once the suite has caught up: every write answered 2xx has exactly one audit event, and nothing
  * else is in the trail; the inventory's and the reading list's copies agree with the catalog, removed books
  * withdrawn or flagged (each withdrawal recorded once); each book's last record on {@code library.catalog.books}
- * is its current version or its tombstone; the dead-letter topics are empty. It prints a table of each fault.
+ * is its current version or its tombstone; the dead-letter topics hold the poison event and nothing else. Every
+ * client of the broker signs in as its own principal of the ownership table. It prints a table of each fault.
  */
 class FaultSuiteIT {
 
@@ -112,6 +119,9 @@ class FaultSuiteIT {
 			}));
 			table.add(underFault(load, library, auditRows(table), "(d) each service killed (kill -9), restarted",
 					this::killEachServiceInTurn));
+			String poison = "poison-" + UUID.randomUUID();
+			table.add(underFault(load, library, auditRows(table), "(e) a poison audit event in the catalog's outbox",
+					() -> poisonTheCatalogsOutbox(poison)));
 
 			print(table);
 			for (Row row : table) {
@@ -119,7 +129,10 @@ class FaultSuiteIT {
 				assertThat(row.lost()).as("%s: writes lost", row.fault()).isZero();
 				assertThat(row.doubled()).as("%s: events doubled or invented", row.fault()).isZero();
 			}
-			assertThat(library.deadLetters()).as("records on the dead-letter topics").isZero();
+			assertThat(library.deadLetters()).as("records on the dead-letter topics: the poison event alone").isOne();
+			ConsumerRecord<String, String> dead = TopicRecords.awaitRecords(infrastructure.kafkaBootstrapServers(),
+					"library.audit.book-catalog-service.audit-service.DLT", poison, 1).getFirst();
+			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains("NUL");
 		}
 	}
 
@@ -174,6 +187,26 @@ class FaultSuiteIT {
 				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename LIKE '%\\_app'");
 				Thread.sleep(500);
 			}
+		}
+	}
+
+	/** What any code running as book_catalog_app could do: an audit event Postgres cannot store, with a NUL. */
+	private void poisonTheCatalogsOutbox(String entityId) throws SQLException {
+		UUID id = UUID.randomUUID();
+		String event = """
+				{"id":"%s","occurredAt":"%s","source":"book-catalog-service","actor":"librarian","action":"BookAdded",\
+				"entityType":"Book","entityId":"%s","details":{"note":"a\\u0000b"}}""".formatted(id, Instant.now(), entityId);
+		String headers = """
+				{"ce_specversion":"1.0","ce_id":"%s","ce_source":"book-catalog-service","ce_type":"org.library.audit.AuditEvent",\
+				"ce_time":"%s","ce_actor":"librarian","content-type":"application/json"}""".formatted(id, Instant.now());
+		try (Connection catalog = DriverManager.getConnection(infrastructure.jdbcUrl(), "book_catalog_app",
+				"book_catalog_app");
+				var insert = catalog.prepareStatement("INSERT INTO book_catalog.outbox_event (topic, record_key, payload, "
+						+ "headers) VALUES ('library.audit.book-catalog-service', ?, ?, ?::jsonb)")) {
+			insert.setString(1, entityId);
+			insert.setString(2, event);
+			insert.setString(3, headers);
+			insert.executeUpdate();
 		}
 	}
 

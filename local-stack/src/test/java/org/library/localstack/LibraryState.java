@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.library.testsupport.KafkaClients;
 import org.library.localstack.WriteLoad.Expected;
 
 /**
@@ -149,7 +150,14 @@ final class LibraryState implements AutoCloseable {
 
 	/** Records on the dead-letter topics; none, when nothing was unreadable. */
 	long deadLetters() {
-		return count(BOOKS + ".DLT") + count("library.audit.DLT");
+		long count = 0;
+		for (String consumer : List.of("book-inventory-service", "reading-list-service")) {
+			count += count(BOOKS + "." + consumer + ".DLT");
+		}
+		for (String source : List.of("book-catalog-service", "book-inventory-service", "reading-list-service")) {
+			count += count("library.audit." + source + ".audit-service.DLT");
+		}
+		return count;
 	}
 
 	private long count(String name) {
@@ -188,10 +196,11 @@ final class LibraryState implements AutoCloseable {
 	}
 
 	private KafkaConsumer<String, String> consumer() {
-		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "fault-suite-" + UUID.randomUUID(),
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+		// an operator looks: by assignment, in no group
+		Map<String, Object> config = new java.util.LinkedHashMap<>(KafkaClients.operator(bootstrapServers));
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		return new KafkaConsumer<>(config);
 	}
 
 	@Override

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.library.infrastructure.KafkaCredentials;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Http;
 import org.library.testsupport.Tokens;
@@ -323,11 +324,21 @@ class LocalStackIT {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static void awaitRecordOnTopic(int kafkaPort, String key) {
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort, ConsumerConfig.GROUP_ID_CONFIG,
-				"it-" + UUID.randomUUID(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+	/**
+	 * Reads the catalog's topic as an outside consumer does: the read-only principal the stack printed, with the
+	 * password it keeps, in a group of its own.
+	 */
+	private void awaitRecordOnTopic(int kafkaPort, String key) throws IOException {
+		java.util.Properties kept = new java.util.Properties();
+		try (var reader = Files.newBufferedReader(data.resolve(LocalStack.KAFKA_CREDENTIALS))) {
+			kept.load(reader);
+		}
+		Map<String, Object> config = new java.util.LinkedHashMap<>(KafkaCredentials.client("localhost:" + kafkaPort,
+				LocalStack.READER, kept.getProperty(LocalStack.READER)));
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, LocalStack.READER + ".it-" + UUID.randomUUID());
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
 			List<String> keys = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(60)).until(() -> {
 				if (consumer.assignment().isEmpty()) {

@@ -128,10 +128,36 @@ class CatalogReplicaTest {
 		Map<String, String> reasons = Map.of(noTitle.toString(), "has no title", "not-an-id", "key is not an id");
 		reasons.forEach((key, reason) -> {
 			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(service.bootstrapServers(), "library.catalog.books.DLT", key, 1)
+				.awaitRecords(service.bootstrapServers(), "library.catalog.books.reading-list-service.DLT", key, 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reason);
 		});
+	}
+
+	@Test
+	void aRecordTheDatabaseRefusesOrWithControlCharactersIsDeadLetteredAndTheNextIsApplied() {
+		JdbcClient owner = service.as("reading_list_owner");
+		// a rule only the database knows: nothing the listener checks first can tell this title from any other
+		owner.sql("ALTER TABLE catalog_book ADD CONSTRAINT refuses_one_title CHECK (title <> 'Refused by Postgres') "
+				+ "NOT VALID").update();
+		try {
+			UUID refused = UUID.randomUUID();
+			catalog.snapshot(refused, 0, "Refused by Postgres", List.of("A"), "librarian");
+			UUID bell = UUID.randomUUID();
+			catalog.snapshot(bell, 0, "A \\u0007 bell", List.of("A"), "librarian");
+			UUID next = UUID.randomUUID();
+			catalog.snapshot(next, 0, "After the refusal", List.of("A"), "librarian");
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> !rows(next).isEmpty());
+			Map<String, String> reasons = Map.of(refused.toString(), "23514", bell.toString(), "control characters");
+			reasons.forEach((key, reason) -> assertThat(TopicRecords.header(TopicRecords
+				.awaitRecords(service.bootstrapServers(), "library.catalog.books.reading-list-service.DLT", key, 1)
+				.getFirst(), "kafka_dlt-exception-message")).as(key).contains(reason));
+			assertThat(rows(refused, bell)).isEmpty();
+		}
+		finally {
+			owner.sql("ALTER TABLE catalog_book DROP CONSTRAINT refuses_one_title").update();
+		}
 	}
 
 	/** A fresh book's snapshot, sent last, has been applied: everything before it on its partition has too. */

@@ -219,7 +219,7 @@ class ReadingListApiTest {
 		patch(item(reader, book), "{\"status\":\"FINISHED\"}");
 		http.delete(item(reader, book));
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit",
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.reading-list-service",
 				book.toString(), 3);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();

@@ -7,7 +7,7 @@ package org.library.testsupport;
 public enum Caller {
 
 	LIBRARIAN("librarian", "librarian"), AUDITOR("auditor", "auditor"), ADA("ada", "reader"), ALAN("alan", "reader"),
-	MACHINE("library-machine", "service");
+	MACHINE("library-machine", "service"), OPERATOR("library-operator", "operator");
 
 	private final String subject;
 

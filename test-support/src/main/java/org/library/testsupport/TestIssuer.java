@@ -33,6 +33,9 @@ public final class TestIssuer {
 	/** The machine client's secret, as the test issuer is started with it. */
 	public static final String MACHINE_SECRET = "library-machine-test-secret";
 
+	/** The operators' client's secret, as the test issuer is started with it. */
+	public static final String OPERATOR_SECRET = "library-operator-test-secret";
+
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
 	private static TestIssuer shared;
@@ -94,6 +97,7 @@ public final class TestIssuer {
 		environment.put("LIBRARY_ISSUER_URI", uri);
 		environment.put("LIBRARY_IDENTITY_KEY_DIRECTORY", keyDirectory.toString());
 		environment.put("LIBRARY_MACHINE_CLIENT_SECRET", MACHINE_SECRET);
+		environment.put("LIBRARY_OPERATOR_CLIENT_SECRET", OPERATOR_SECRET);
 		environment.put("LIBRARY_LAUNCHER_PID", Long.toString(ProcessHandle.current().pid()));
 		for (Caller caller : List.of(Caller.LIBRARIAN, Caller.AUDITOR, Caller.ADA, Caller.ALAN)) {
 			environment.put(caller.subject().toUpperCase(java.util.Locale.ROOT) + "_PASSWORD", password(caller));
@@ -139,8 +143,11 @@ public final class TestIssuer {
 	public String token(Caller caller) {
 		Token token = cache.get(caller);
 		if (token == null || token.expiresAt().isBefore(Instant.now().plusSeconds(60))) {
-			String accessToken = caller == Caller.MACHINE ? tokens().forMachine(caller.subject(), MACHINE_SECRET)
-					: tokens().forPerson(caller.subject(), password(caller));
+			String accessToken = switch (caller) {
+				case MACHINE -> tokens().forMachine(caller.subject(), MACHINE_SECRET);
+				case OPERATOR -> tokens().forMachine(caller.subject(), OPERATOR_SECRET);
+				default -> tokens().forPerson(caller.subject(), password(caller));
+			};
 			token = new Token(accessToken, Instant.ofEpochSecond(Tokens.claims(accessToken).get("exp").asLong()));
 			cache.put(caller, token);
 		}

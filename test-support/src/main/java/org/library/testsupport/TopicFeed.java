@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,12 +29,14 @@ public final class TopicFeed implements AutoCloseable {
 	private final KafkaProducer<String, String> producer;
 
 	/**
+	 * Sends as {@code source}'s own principal, so the feed may write exactly what that service may.
 	 * @param topicConfig the topic's configuration, used to create it if its owner has not yet
 	 */
 	public TopicFeed(String bootstrapServers, String topic, String source, Map<String, String> topicConfig) {
 		this.topic = topic;
 		this.source = source;
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+		Map<String, Object> client = KafkaClients.as(bootstrapServers, source);
+		try (Admin admin = Admin.create(client)) {
 			admin.createTopics(Set.of(new NewTopic(topic, 3, (short) 1).configs(topicConfig))).all().get();
 		}
 		catch (ExecutionException ex) {
@@ -47,10 +48,11 @@ public final class TopicFeed implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.LINGER_MS_CONFIG,
-				5));
+		Map<String, Object> config = new java.util.LinkedHashMap<>(client);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		producer = new KafkaProducer<>(config);
 	}
 
 	/** Sends and waits for the broker's acknowledgement. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,7 +16,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads a topic the way an outside consumer would: a plain Kafka consumer from the beginning.
+ * Reads a topic the way an operator would: a plain Kafka consumer from the beginning, signed in as
+ * {@code library-operator}, which may read every topic and write none.
  */
 public final class TopicRecords {
 
@@ -28,10 +28,7 @@ public final class TopicRecords {
 	public static List<ConsumerRecord<String, String>> awaitRecords(String bootstrapServers, String topic, String key,
 			int count) {
 		List<ConsumerRecord<String, String>> found = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-				"test-" + UUID.randomUUID(), ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+		try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
 			await().atMost(Duration.ofSeconds(60)).until(() -> {
 				if (consumer.assignment().isEmpty()) {
 					List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5))
@@ -57,9 +54,7 @@ public final class TopicRecords {
 
 	/** How many records the topic holds now, over all partitions; 0 for a topic that does not exist yet. */
 	public static long count(String bootstrapServers, String topic) {
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+		try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
 				.stream()
 				.map(info -> new TopicPartition(topic, info.partition()))
@@ -71,6 +66,14 @@ public final class TopicRecords {
 				.mapToLong(end -> end.getValue() - begin.get(end.getKey()))
 				.sum();
 		}
+	}
+
+	/** Reads by assignment, in no group: an operator looks, and leaves no trace in anyone's offsets. */
+	private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+		Map<String, Object> config = new java.util.LinkedHashMap<>(KafkaClients.operator(bootstrapServers));
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		return new KafkaConsumer<>(config);
 	}
 
 	public static String header(ConsumerRecord<?, ?> record, String name) {

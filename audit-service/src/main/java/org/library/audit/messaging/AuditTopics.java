@@ -1,22 +1,26 @@
 package org.library.audit.messaging;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.library.platform.audit.AuditTrail;
 import org.library.platform.kafka.DeadLetterAutoConfiguration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The consumer declares the dead-letter topic of what it consumes.
+ * The consumer declares its dead-letter and redrive topics of each audit topic it reads; each writing service
+ * declares its audit topic itself.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditTopics {
 
 	@Bean
-	NewTopic auditDeadLetterTopic(@Value("${library.topics.replicas:1}") short replicas) {
-		return DeadLetterAutoConfiguration.deadLetterTopicFor(AuditTrail.TOPIC, replicas);
+	KafkaAdmin.NewTopics auditDeadLetterTopics(AuditSources sources,
+			@Value("${spring.kafka.consumer.group-id}") String group,
+			@Value("${library.topics.replicas:1}") short replicas) {
+		return DeadLetterAutoConfiguration.deadLetterTopicsFor(group, replicas,
+				sources.sources().stream().map(AuditTrail::topicOf).toList());
 	}
 
 }

@@ -1,4 +1,5 @@
 /**
- * Reads library.audit in batches into the trail; what cannot be read goes to library.audit.DLT.
+ * Reads every writing service's audit topic in batches into the trail; what cannot be read or stored goes to the
+ * audit service's own dead-letter topic of that topic.
  */
 package org.library.audit.messaging;

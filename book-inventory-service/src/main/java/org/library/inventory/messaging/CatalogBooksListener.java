@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.library.inventory.Inventory;
 import org.library.platform.actor.Actor;
 import org.library.platform.catalog.CatalogRecord;
+import org.library.platform.kafka.Records;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,17 +27,18 @@ class CatalogBooksListener {
 		this.json = json;
 	}
 
-	@KafkaListener(topics = CatalogRecord.TOPIC)
+	/** The topic, and the redrive topic an operator sends its dead letters back to. */
+	@KafkaListener(topics = { CatalogRecord.TOPIC, CatalogRecord.TOPIC + ".${spring.kafka.consumer.group-id}.redrive" })
 	void on(ConsumerRecord<String, String> record) {
 		CatalogRecord change = CatalogRecord.read(json, record);
-		Actor.runAs(change.actor(), () -> {
+		Records.store(() -> Actor.runAs(change.actor(), () -> {
 			if (change.removed()) {
 				inventory.bookRemoved(change.bookId());
 			}
 			else {
 				inventory.bookPublished(change.bookId());
 			}
-		});
+		}));
 	}
 
 }

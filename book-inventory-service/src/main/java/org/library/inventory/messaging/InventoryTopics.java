@@ -1,22 +1,25 @@
 package org.library.inventory.messaging;
 
-import org.apache.kafka.clients.admin.NewTopic;
+import java.util.List;
+
 import org.library.platform.catalog.CatalogRecord;
 import org.library.platform.kafka.DeadLetterAutoConfiguration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The consumer declares the dead-letter topic of what it consumes; the catalog declares the topic itself.
+ * The consumer declares its dead-letter and redrive topics of what it consumes; the catalog declares the topic itself.
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryTopics {
 
 	@Bean
-	NewTopic catalogBooksDeadLetterTopic(@Value("${library.topics.replicas:1}") short replicas) {
-		return DeadLetterAutoConfiguration.deadLetterTopicFor(CatalogRecord.TOPIC, replicas);
+	KafkaAdmin.NewTopics catalogBooksDeadLetterTopics(@Value("${spring.kafka.consumer.group-id}") String group,
+			@Value("${library.topics.replicas:1}") short replicas) {
+		return DeadLetterAutoConfiguration.deadLetterTopicsFor(group, replicas, List.of(CatalogRecord.TOPIC));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.library.readinglist.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.library.platform.catalog.CatalogRecord;
+import org.library.platform.kafka.Records;
 import org.library.readinglist.ReadingLists;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,15 +26,18 @@ class CatalogBooksListener {
 		this.json = json;
 	}
 
-	@KafkaListener(topics = CatalogRecord.TOPIC)
+	/** The topic, and the redrive topic an operator sends its dead letters back to. */
+	@KafkaListener(topics = { CatalogRecord.TOPIC, CatalogRecord.TOPIC + ".${spring.kafka.consumer.group-id}.redrive" })
 	void on(ConsumerRecord<String, String> record) {
 		CatalogRecord change = CatalogRecord.read(json, record);
-		if (change.removed()) {
-			readingLists.catalogRemoved(change.bookId());
-			return;
-		}
-		CatalogRecord.Book book = change.book();
-		readingLists.catalogSnapshot(change.bookId(), book.version(), book.isbn(), book.title(), book.authors());
+		Records.store(() -> {
+			if (change.removed()) {
+				readingLists.catalogRemoved(change.bookId());
+				return;
+			}
+			CatalogRecord.Book book = change.book();
+			readingLists.catalogSnapshot(change.bookId(), book.version(), book.isbn(), book.title(), book.authors());
+		});
 	}
 
 }

@@ -57,6 +57,9 @@ public record CatalogRecord(UUID bookId, String actor, Book book) {
 		if (value.length() > maxLength) {
 			throw new UnreadableRecord("the book snapshot's " + field + " is longer than " + maxLength);
 		}
+		if (Records.hasControlCharacters(value)) {
+			throw new UnreadableRecord("the book snapshot's " + field + " holds control characters");
+		}
 		return value;
 	}
 
@@ -67,8 +70,9 @@ public record CatalogRecord(UUID bookId, String actor, Book book) {
 		}
 		List<String> names = new ArrayList<>();
 		for (JsonNode author : authors) {
-			if (!author.isString() || author.asString().isBlank() || author.asString().length() > 200) {
-				throw new UnreadableRecord("each author must be text of 1 to 200 characters");
+			if (!author.isString() || author.asString().isBlank() || author.asString().length() > 200
+					|| Records.hasControlCharacters(author.asString())) {
+				throw new UnreadableRecord("each author must be text of 1 to 200 characters, without control characters");
 			}
 			names.add(author.asString());
 		}

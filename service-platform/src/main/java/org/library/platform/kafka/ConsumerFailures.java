@@ -1,5 +1,6 @@
 package org.library.platform.kafka;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import org.springframework.core.NestedExceptionUtils;
@@ -12,7 +13,7 @@ import org.springframework.messaging.handler.invocation.MethodArgumentResolution
  * The one rule for what a consumer's failure means: a record that cannot be read is poison and goes to the
  * dead-letter topic at once; every other failure is a fault that may pass, and is retried until it does.
  */
-final class ConsumerFailures {
+public final class ConsumerFailures {
 
 	/** What makes a record unreadable: our own verdict, or Spring's when it cannot convert the record. */
 	static final List<Class<? extends Exception>> UNREADABLE = List.of(UnreadableRecord.class,
@@ -31,6 +32,20 @@ final class ConsumerFailures {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * What the database said when it refused data as such (SQLState class 22 or 23), or {@code null} when the
+	 * failure is not that: the connection, resources, a timeout, the server shutting down (08, 53, 57, ...).
+	 */
+	public static String dataRefusal(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+				return sql.getSQLState() + " " + sql.getMessage();
+			}
+		}
+		return null;
 	}
 
 	static String rootMessage(Throwable failure) {

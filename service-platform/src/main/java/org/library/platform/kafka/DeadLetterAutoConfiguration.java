@@ -3,9 +3,12 @@ package org.library.platform.kafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,8 +35,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Kafka conventions every consuming service shares. Topics are declared by {@link TopicDeclarer}.
  *
  * <p>The error handler every listener container gets tells poison from faults ({@link ConsumerFailures}). A
- * record that cannot be read goes to {@code <topic>.DLT} at once, with the reason in the
- * {@code kafka_dlt-exception-*} headers, and the partition moves on. Any other failure (database away, a
+ * record that cannot be read or stored goes to the consumer's own dead-letter topic of its topic,
+ * {@code <topic>.<group>.DLT}, at once, with the reason in the {@code kafka_dlt-exception-*} headers, and the
+ * partition moves on. Each consumer owns its dead-letter topic and its redrive topic ({@code <topic>.<group>.redrive},
+ * which it consumes like the topic itself), so no other principal can write either (infra/kafka/ownership.tsv). Any other failure (database away, a
  * timeout, a serialization failure, the broker away while dead-lettering) is retried with exponential backoff,
  * {@code library.kafka.retry.initial-interval} (200 ms) doubling up to {@code library.kafka.retry.max-interval}
  * (30 s), for as long as it takes: the record is never skipped. {@link StuckConsumers} reports it meanwhile.
@@ -42,31 +47,57 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class DeadLetterAutoConfiguration {
 
-	/** Where a dead letter of {@code topic} goes; the consumer that declares a listener declares this topic. */
-	public static String deadLetterTopic(String topic) {
-		return topic + ".DLT";
+	private static final String DLT = ".DLT";
+
+	private static final String REDRIVE = ".redrive";
+
+	/** Where consumer group {@code group} puts the dead letters of {@code topic}. */
+	public static String deadLetterTopic(String topic, String group) {
+		return baseTopic(topic, group) + "." + group + DLT;
 	}
 
-	/** The dead-letter topic a consumer of {@code topic} declares: one partition is plenty for what fails. */
-	public static NewTopic deadLetterTopicFor(String topic, short replicas) {
-		return TopicBuilder.name(deadLetterTopic(topic)).partitions(1).replicas(replicas).build();
+	/** Where consumer group {@code group} sends the dead letters of {@code topic} back to when they are redriven. */
+	public static String redriveTopic(String topic, String group) {
+		return baseTopic(topic, group) + "." + group + REDRIVE;
+	}
+
+	/** The topic a record came from: a redriven record's topic is the one its dead letter was taken from. */
+	public static String baseTopic(String topic, String group) {
+		String redrive = "." + group + REDRIVE;
+		return topic.endsWith(redrive) ? topic.substring(0, topic.length() - redrive.length()) : topic;
+	}
+
+	/**
+	 * The two topics a consumer declares beside its listener for each topic it consumes: its dead letters and their
+	 * redrive. One partition each is plenty for what fails.
+	 */
+	public static KafkaAdmin.NewTopics deadLetterTopicsFor(String group, short replicas, List<String> topics) {
+		return new KafkaAdmin.NewTopics(topics.stream()
+			.flatMap(topic -> Stream.of(deadLetterTopic(topic, group), redriveTopic(topic, group)))
+			.map(name -> TopicBuilder.name(name).partitions(1).replicas(replicas).build())
+			.toArray(NewTopic[]::new));
 	}
 
 	/** Named {@code consumers} in health. */
 	@Bean
-	StuckConsumers consumers() {
-		return new StuckConsumers(Clock.systemUTC());
+	StuckConsumers consumers(ObjectProvider<MeterRegistry> metrics) {
+		StuckConsumers stuck = new StuckConsumers(Clock.systemUTC());
+		metrics.ifAvailable(registry -> Gauge.builder("library.consumer.stuck", stuck, StuckConsumers::longestIncidentSeconds)
+			.description("How long the longest-stuck consumer partition has been retrying a fault (0: none is)")
+			.baseUnit("seconds")
+			.register(registry));
+		return stuck;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> kafka, StuckConsumers stuck,
-			ObjectProvider<MeterRegistry> metrics,
+			ObjectProvider<MeterRegistry> metrics, @Value("${spring.kafka.consumer.group-id}") String group,
 			@Value("${library.kafka.retry.initial-interval:200ms}") Duration initialInterval,
 			@Value("${library.kafka.retry.max-interval:30s}") Duration maxInterval) {
 		// partition -1: the dead-letter topic need not have as many partitions as the topic it serves
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-				(record, ex) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
+				(record, ex) -> new TopicPartition(deadLetterTopic(record.topic(), group), -1));
 		// no limit on attempts or elapsed time: a fault is waited out, never turned into a dead letter
 		ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
 		backOff.setMaxInterval(maxInterval.toMillis());
@@ -76,7 +107,7 @@ public class DeadLetterAutoConfiguration {
 			recoverer.accept(record, ex);
 			Counter.builder("library.deadletters")
 				.description("Records that could not be read, sent to their dead-letter topic")
-				.tag("topic", deadLetterTopic(record.topic()))
+				.tag("topic", deadLetterTopic(record.topic(), group))
 				.register(registry)
 				.increment();
 		}, backOff);
@@ -92,8 +123,10 @@ public class DeadLetterAutoConfiguration {
 	@Bean
 	@ConditionalOnAvailableEndpoint
 	DeadLetters deadLetters(KafkaProperties kafka, KafkaListenerEndpointRegistry listeners,
-			@Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group) {
-		return new DeadLetters(kafka.buildAdminProperties(), group, listeners);
+			@Value("${spring.kafka.consumer.group-id}") String group, ObjectProvider<RedriveLog> redrives) {
+		return new DeadLetters(kafka.buildAdminProperties(), group, listeners,
+				redrives.getIfAvailable(() -> (deadLetterTopic, target, records) -> {
+				}));
 	}
 
 	@Bean

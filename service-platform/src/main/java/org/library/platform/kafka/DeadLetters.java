@@ -39,15 +39,18 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * The dead letters of this service's consumers, at {@code /actuator/deadletters}: how many wait on each
- * dead-letter topic and why; and, once their cause is fixed, a redrive that sends them back to the topic they
- * came from, all of them or a range of offsets ({@code POST /actuator/deadletters/{dlt}} with
- * {@code {"from":…,"to":…}}).
+ * dead-letter topic and why; and, once their cause is fixed, a redrive that hands them to the consumer again, all
+ * of them or a range of offsets ({@code POST /actuator/deadletters/{dlt}} with {@code {"from":…,"to":…}}).
  *
- * <p>Consumers of one topic share its dead-letter topic; each service sees and redrives only the records its
- * own consumer group dead-lettered. How far a service has redriven is the committed offset of its group
- * {@code <group>.redrive} on the dead-letter topic, so a dead letter is redriven once, and what waits is what
- * lies beyond that offset. Redriven records keep their key, value and CloudEvents headers (so consumers
- * dedupe them by {@code ce_id}), and carry {@code library_redriven_from} saying where they were.
+ * <p>Each consumer group has its own dead-letter topic per topic it consumes, {@code <topic>.<group>.DLT}, and
+ * only it may write there. A redrive sends a dead letter to the group's redrive topic of the same topic,
+ * {@code <topic>.<group>.redrive}, which its listener consumes as if from the topic itself: never anywhere a
+ * header names, and never a record that its own group did not dead-letter. (The topic itself has one writer, its
+ * owner, so a consumer could not send it back there.) How far a service has redriven is the committed offset of
+ * its group {@code <group>.redrive} on the dead-letter topic, so a dead letter is redriven once, and what waits is
+ * what lies beyond that offset. Redriven records keep their key, value and CloudEvents headers (so consumers
+ * dedupe them by {@code ce_id}), and carry {@code library_redriven_from} saying where they were. Every redrive is
+ * told to the service's {@link RedriveLog}, which puts it in the audit trail.
  */
 @Endpoint(id = "deadletters")
 public class DeadLetters {
@@ -62,10 +65,14 @@ public class DeadLetters {
 
 	private final KafkaListenerEndpointRegistry listeners;
 
-	DeadLetters(Map<String, Object> kafka, String group, KafkaListenerEndpointRegistry listeners) {
+	private final RedriveLog redrives;
+
+	DeadLetters(Map<String, Object> kafka, String group, KafkaListenerEndpointRegistry listeners,
+			RedriveLog redrives) {
 		this.kafka = kafka;
 		this.group = group;
 		this.listeners = listeners;
+		this.redrives = redrives;
 	}
 
 	/** Per dead-letter topic: waiting, redriven, and the reasons of what waits. */
@@ -91,6 +98,7 @@ public class DeadLetters {
 			throw new InvalidEndpointRequestException("not a dead-letter topic of this service: " + deadLetterTopic
 					+ "; its dead-letter topics are " + deadLetterTopics, "unknown dead-letter topic");
 		}
+		String target = DeadLetterAutoConfiguration.redriveTopic(baseTopic(deadLetterTopic), group);
 		List<String> redriven = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = consumer();
 				KafkaProducer<byte[], byte[]> producer = producer()) {
@@ -105,7 +113,7 @@ public class DeadLetters {
 				List<CompletableFuture<?>> acks = new ArrayList<>();
 				read(consumer, partition, first, last + 1, record -> {
 					if (isOurs(record)) {
-						acks.add(send(producer, record, deadLetterTopic));
+						acks.add(send(producer, record, deadLetterTopic, target));
 						redriven.add(deadLetterTopic + "@" + record.offset());
 					}
 				});
@@ -128,7 +136,16 @@ public class DeadLetters {
 			throw new IllegalStateException("redrive stopped: " + ConsumerFailures.rootMessage(ex)
 					+ "; redriven before that: " + redriven.size(), ex);
 		}
+		finally {
+			if (!redriven.isEmpty()) {
+				redrives.redriven(deadLetterTopic, target, redriven);
+			}
+		}
 		return new Redrive(deadLetterTopic, redriven.size(), redriven);
+	}
+
+	private String baseTopic(String deadLetterTopic) {
+		return deadLetterTopic.substring(0, deadLetterTopic.length() - ("." + group + ".DLT").length());
 	}
 
 	private Summary summarize(KafkaConsumer<byte[], byte[]> consumer, String topic) {
@@ -181,12 +198,8 @@ public class DeadLetters {
 	}
 
 	private CompletableFuture<?> send(KafkaProducer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> record,
-			String deadLetterTopic) {
-		String topic = Records.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
-		if (topic == null) {
-			topic = deadLetterTopic.substring(0, deadLetterTopic.length() - ".DLT".length());
-		}
-		ProducerRecord<byte[], byte[]> resent = new ProducerRecord<>(topic, record.key(), record.value());
+			String deadLetterTopic, String target) {
+		ProducerRecord<byte[], byte[]> resent = new ProducerRecord<>(target, record.key(), record.value());
 		for (Header header : record.headers()) {
 			if (!header.key().startsWith("kafka_dlt-") && !header.key().equals(REDRIVEN_FROM)) {
 				resent.headers().add(header);
@@ -207,9 +220,9 @@ public class DeadLetters {
 		return ack;
 	}
 
+	/** Only the group itself writes its dead-letter topic; a record that does not say it is the group's is not. */
 	private boolean isOurs(ConsumerRecord<byte[], byte[]> record) {
-		String dlGroup = Records.header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
-		return dlGroup == null || dlGroup.equals(group);
+		return group.equals(Records.header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP));
 	}
 
 	private static String reason(ConsumerRecord<byte[], byte[]> record) {
@@ -249,7 +262,7 @@ public class DeadLetters {
 			String[] consumed = container.getContainerProperties().getTopics();
 			if (consumed != null) {
 				for (String topic : consumed) {
-					topics.add(DeadLetterAutoConfiguration.deadLetterTopic(topic));
+					topics.add(DeadLetterAutoConfiguration.deadLetterTopic(topic, group));
 				}
 			}
 		});

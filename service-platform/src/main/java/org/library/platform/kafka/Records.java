@@ -43,6 +43,29 @@ public final class Records {
 		return snapshot;
 	}
 
+	/**
+	 * Stores what a record says: a database that refuses its data (SQLState class 22, data exception, or 23,
+	 * integrity constraint) will refuse it at every try, so the record is poison and goes to the dead-letter topic.
+	 * Any other failure (the database away, a timeout) is a fault and is thrown as it is, to be waited out.
+	 */
+	public static void store(Runnable store) {
+		try {
+			store.run();
+		}
+		catch (RuntimeException ex) {
+			String refusal = ConsumerFailures.dataRefusal(ex);
+			if (refusal != null) {
+				throw new UnreadableRecord("the database refused the record's data: " + refusal, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/** Whether {@code text} holds a control character (NUL, a line break, ESC, ...): no field of ours may. */
+	public static boolean hasControlCharacters(String text) {
+		return text.chars().anyMatch(Character::isISOControl);
+	}
+
 	/** A header's text, or {@code null} when the record does not carry it. */
 	public static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);

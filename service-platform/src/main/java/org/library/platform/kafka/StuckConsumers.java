@@ -27,6 +27,9 @@ import org.springframework.kafka.listener.RetryListener;
  * incident. Each incident is logged once when it starts and once when it ends, never at every try, and shows
  * in health as {@code DOWN} with the partition, the offset, the attempts and the last error.
  *
+ * <p>{@code library.consumer.stuck.seconds} is how long the longest incident has lasted (0 when none): an alert on
+ * it above a minute says a consumer is waiting on a fault that has not passed, while its records wait on the topic.
+ *
  * <p>It learns of failures from the error handler ({@link RetryListener}) and of successes from the listener
  * containers ({@link RecordInterceptor}, {@link BatchInterceptor}).
  */
@@ -102,6 +105,16 @@ class StuckConsumers implements RetryListener, RecordInterceptor<Object, Object>
 			log.info("Consumer of {} is moving again after {} failed attempts in {} s", partition, incident.attempts(),
 					Duration.between(incident.since(), Instant.now(clock)).toSeconds());
 		}
+	}
+
+	/** How long the oldest incident has lasted, in seconds; 0 while every partition moves. */
+	double longestIncidentSeconds() {
+		Instant now = Instant.now(clock);
+		return incidents.values()
+			.stream()
+			.mapToLong(incident -> Duration.between(incident.since(), now).toSeconds())
+			.max()
+			.orElse(0);
 	}
 
 	@Override

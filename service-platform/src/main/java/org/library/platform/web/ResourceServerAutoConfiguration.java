@@ -55,8 +55,8 @@ public class ResourceServerAutoConfiguration {
 				requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
 						"/v3/api-docs", "/v3/api-docs/**", "/contracts/**", "/swagger-ui.html", "/swagger-ui/**")
 					.permitAll();
-				requests.requestMatchers("/actuator/deadletters", "/actuator/deadletters/**", "/actuator/prometheus")
-					.hasRole(Roles.SERVICE);
+				requests.requestMatchers("/actuator/deadletters", "/actuator/deadletters/**").hasRole(Roles.OPERATOR);
+				requests.requestMatchers("/actuator/prometheus").hasRole(Roles.SERVICE);
 				rules.forEach(service -> service.declare(requests));
 				requests.anyRequest().denyAll();
 			})

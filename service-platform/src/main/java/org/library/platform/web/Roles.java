@@ -24,8 +24,11 @@ public final class Roles {
 	/** Reads the audit trail. */
 	public static final String AUDITOR = "auditor";
 
-	/** A machine client (client credentials): operations such as redriving dead letters. */
+	/** A machine client (client credentials): scrapes metrics and reads health's details. */
 	public static final String SERVICE = "service";
+
+	/** The operators' client (client credentials): sees and redrives dead letters; reads health's details too. */
+	public static final String OPERATOR = "operator";
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
