@@ -201,6 +201,9 @@ class AuditIngestTest {
 				sent.add(feed.send(book, "CopyCheckedOut", "reader-" + i));
 			}
 			await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(http.health("consumers")));
+			// what an alert watches: how long the consumer has been stuck
+			Http scraper = service.http().as(Caller.MACHINE);
+			await().atMost(Duration.ofSeconds(30)).until(() -> stuckSeconds(scraper) >= 1);
 			assertThat(http.get("/api/audit-events?entityId=" + book).json().get("items")).isEmpty();
 		}
 		finally {
@@ -212,6 +215,16 @@ class AuditIngestTest {
 			.containsExactlyInAnyOrderElementsOf(sent);
 		await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(http.health("consumers")));
 		assertThat(TopicRecords.count(service.bootstrapServers(), DLT)).isEqualTo(deadLetters);
+	}
+
+	private static double stuckSeconds(Http scraper) {
+		return scraper.get("/actuator/prometheus")
+			.body()
+			.lines()
+			.filter(line -> line.startsWith("library_consumer_stuck_seconds "))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+			.findFirst()
+			.orElse(-1);
 	}
 
 	private JsonNode awaitEvents(String entityId, int count) {

@@ -27,7 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class EventPath implements AutoCloseable {
 
-	private static final String TOPIC = "library.audit";
+	/** The checkouts' audit events: the inventory's own audit topic. */
+	private static final String TOPIC = "library.audit.book-inventory-service";
 
 	private final RunningStack stack;
 
@@ -37,9 +38,10 @@ final class EventPath implements AutoCloseable {
 
 	EventPath(RunningStack stack) {
 		this.stack = stack;
-		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka(),
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-				new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		Map<String, Object> config = new java.util.LinkedHashMap<>(stack.kafkaClient("library-operator"));
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+		consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		partitions = consumer.partitionsFor(TOPIC).stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
 		consumer.assign(partitions);
 	}

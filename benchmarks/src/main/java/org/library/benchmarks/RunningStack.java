@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.library.infrastructure.KafkaCredentials;
+
 /**
  * The local stack started the way a user starts it ({@code java -jar local-stack/target/local-stack.jar}), on free
  * ports and empty data, with {@code readers} more reader accounts at its issuer for the reading-list work.
@@ -57,6 +59,8 @@ final class RunningStack implements AutoCloseable {
 
 	private final Properties passwords = new Properties();
 
+	private final Properties kafkaPasswords = new Properties();
+
 	private RunningStack(Path root, Path data, Process process, Map<String, Integer> ports, Duration firstStartup,
 			Duration startup) throws IOException {
 		this.root = root;
@@ -68,6 +72,14 @@ final class RunningStack implements AutoCloseable {
 		try (Reader reader = Files.newBufferedReader(data.resolve("identity").resolve("accounts.properties"))) {
 			passwords.load(reader);
 		}
+		try (Reader reader = Files.newBufferedReader(data.resolve("kafka-credentials.properties"))) {
+			kafkaPasswords.load(reader);
+		}
+	}
+
+	/** A Kafka client signed in as {@code principal}, with the password the stack made for it. */
+	Map<String, Object> kafkaClient(String principal) {
+		return KafkaCredentials.client(kafka(), principal, kafkaPasswords.getProperty(principal));
 	}
 
 	static RunningStack start(Path root, int readers) throws IOException, InterruptedException {
@@ -267,6 +279,8 @@ final class RunningStack implements AutoCloseable {
 		environment.put("LIBRARY_ISSUER_URI", issuer());
 		environment.put("LIBRARY_LAUNCHER_PID", Long.toString(ProcessHandle.current().pid()));
 		environment.put(SERVICES.get(service), Integer.toString(port));
+		environment.put("KAFKA_USERNAME", service);
+		environment.put("KAFKA_PASSWORD", kafkaPasswords.getProperty(service, service));
 		if (service.equals("identity")) {
 			for (String account : passwords.stringPropertyNames()) {
 				environment.put(account.toUpperCase(Locale.ROOT) + "_PASSWORD", passwords.getProperty(account));

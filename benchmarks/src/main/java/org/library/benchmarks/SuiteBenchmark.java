@@ -343,7 +343,8 @@ public final class SuiteBenchmark {
 	}
 
 	private TopicFeed auditFeed() {
-		return new TopicFeed(stack.kafka(), "library.audit.book-inventory-service", "book-inventory-service", Map.of());
+		return new TopicFeed(stack.kafkaClient("book-inventory-service"), "library.audit.book-inventory-service",
+				"book-inventory-service", Map.of());
 	}
 
 	private static void send(TopicFeed feed, String source, int i) {

@@ -46,8 +46,7 @@ public record KafkaOwnership(List<Grant> grants) {
 		Set<AclBinding> acls() {
 			List<AclOperation> operations = switch (may) {
 				case "write" -> List.of(AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.WRITE);
-				case "read" -> List.of(AclOperation.DESCRIBE, AclOperation.READ);
-				case "join" -> List.of(AclOperation.DESCRIBE, AclOperation.READ);
+				case "read", "join" -> List.of(AclOperation.DESCRIBE, AclOperation.READ);
 				default -> throw new IllegalStateException("unknown access in " + TABLE + ": " + may);
 			};
 			Set<AclBinding> acls = new LinkedHashSet<>();

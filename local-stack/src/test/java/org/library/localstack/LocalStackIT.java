@@ -91,7 +91,16 @@ class LocalStackIT {
 		try {
 			first.awaitOutput("The library is up.");
 			assertThat(first.output()).contains("http://localhost:" + catalog, "localhost:" + kafka,
-					"http://localhost:" + identity, "Demo accounts", "librarian", "ada");
+					"http://localhost:" + identity, "Demo accounts", "librarian", "ada",
+					"Kafka for outside consumers: principal library-reader");
+			assertOnlyThisMachineReaches(List.of(catalog, inventory, readingList, audit, identity, web));
+			// every secret a client could use is the stack's own, readable by its owner alone
+			for (Path secrets : List.of(data.resolve(LocalStack.KAFKA_CREDENTIALS),
+					data.resolve("identity").resolve(DemoAccounts.CLIENTS_FILE))) {
+				assertThat(java.nio.file.Files.getPosixFilePermissions(secrets)).as(secrets.toString())
+					.containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+							java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+			}
 			HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(URI.create(
 					"http://localhost:" + identity + "/.well-known/openid-configuration")).build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -352,6 +361,30 @@ class LocalStackIT {
 				consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
 				return keys.contains(key);
 			});
+		}
+	}
+
+	/**
+	 * The HTTP ports listen on the loopback address alone: from any other address of this machine, as another
+	 * host on its network would, a connection is refused. (A machine with no other address has no network to
+	 * reach it from.)
+	 */
+	private static void assertOnlyThisMachineReaches(List<Integer> ports) throws IOException {
+		List<java.net.InetAddress> others = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+			.stream()
+			.flatMap(face -> java.util.Collections.list(face.getInetAddresses()).stream())
+			.filter(address -> !address.isLoopbackAddress() && address instanceof java.net.Inet4Address)
+			.toList();
+		for (java.net.InetAddress address : others) {
+			for (int port : ports) {
+				try (java.net.Socket socket = new java.net.Socket()) {
+					socket.connect(new InetSocketAddress(address, port), 2000);
+					throw new AssertionError("port " + port + " answers on " + address + ", not only on 127.0.0.1");
+				}
+				catch (java.net.ConnectException refused) {
+					// what a host on the network gets
+				}
+			}
 		}
 	}
 

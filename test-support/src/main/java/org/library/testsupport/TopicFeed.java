@@ -33,9 +33,16 @@ public final class TopicFeed implements AutoCloseable {
 	 * @param topicConfig the topic's configuration, used to create it if its owner has not yet
 	 */
 	public TopicFeed(String bootstrapServers, String topic, String source, Map<String, String> topicConfig) {
+		this(KafkaClients.as(bootstrapServers, source), topic, source, topicConfig);
+	}
+
+	/**
+	 * Sends as whoever {@code client} signs in as: for a broker whose passwords are not the tests' own.
+	 * @param topicConfig the topic's configuration, used to create it if its owner has not yet
+	 */
+	public TopicFeed(Map<String, Object> client, String topic, String source, Map<String, String> topicConfig) {
 		this.topic = topic;
 		this.source = source;
-		Map<String, Object> client = KafkaClients.as(bootstrapServers, source);
 		try (Admin admin = Admin.create(client)) {
 			admin.createTopics(Set.of(new NewTopic(topic, 3, (short) 1).configs(topicConfig))).all().get();
 		}
