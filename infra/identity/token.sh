@@ -4,11 +4,25 @@
 #   infra/identity/token.sh ada 'her password'            # the local stack prints the demo accounts' passwords
 #   infra/identity/token.sh ada                           # ...and keeps them, where this reads them from
 #   ISSUER=http://localhost:9000 infra/identity/token.sh librarian "$LIBRARIAN_PASSWORD"
-# Needs curl and openssl. A machine client needs none of this:
-#   curl -s -u library-machine:library-machine-local-secret -d grant_type=client_credentials -d scope=library \
-#     http://localhost:9000/oauth2/token
+# Needs curl and openssl. The machine clients sign in with client credentials instead, with the secret the local
+# stack keeps (or the one given):
+#   infra/identity/token.sh library-machine               # scrapes metrics (role service)
+#   infra/identity/token.sh library-operator              # sees and redrives dead letters (role operator)
 set -euo pipefail
 user="${1:?usage: token.sh USER PASSWORD}"
+case "$user" in
+  library-machine | library-operator)
+    clients="${CLIENTS:-$(dirname "$0")/../../.local-stack/identity/clients.properties}"
+    secret="${2:-}"
+    if [ -z "$secret" ] && [ -f "$clients" ]; then
+      secret="$(sed -n "s/^${user#library-}=//p" "$clients" | head -1)"
+    fi
+    [ -n "$secret" ] || { echo "usage: token.sh $user [SECRET] (none given, none kept in $clients)" >&2; exit 2; }
+    curl -s -u "$user:$secret" -d grant_type=client_credentials -d scope=library \
+      "${ISSUER:-http://localhost:9000}/oauth2/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+    exit 0
+    ;;
+esac
 accounts="${ACCOUNTS:-$(dirname "$0")/../../.local-stack/identity/accounts.properties}"
 password="${2:-}"
 if [ -z "$password" ] && [ -f "$accounts" ]; then

@@ -51,17 +51,25 @@ record KeptSecrets(Path file, List<String> names, UnaryOperator<String> variable
 		}
 		if (changed) {
 			Files.createDirectories(file.getParent());
+			ownerOnly();
 			try (Writer writer = Files.newBufferedWriter(file)) {
 				kept.store(writer, comment);
 			}
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: the user's profile directory protects it
-			}
 		}
 		return secrets;
+	}
+
+	/** The file is the owner's alone before anything is written to it. */
+	private void ownerOnly() throws IOException {
+		try {
+			if (!Files.exists(file)) {
+				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException ex) {
+			// not a POSIX file system: the user's profile directory protects it
+		}
 	}
 
 	private static String random() {

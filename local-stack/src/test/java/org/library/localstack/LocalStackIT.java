@@ -295,8 +295,16 @@ class LocalStackIT {
 	 * Each service shows an operator its outbox and how far its consumers are behind, with Prometheus, and anyone its
 	 * API console.
 	 */
-	private static void assertOperable(Tokens tokens, int catalog, int inventory, int readingList, int audit) {
-		String machine = tokens.forMachine("library-machine", "library-machine-local-secret");
+	private void assertOperable(Tokens tokens, int catalog, int inventory, int readingList, int audit)
+			throws IOException {
+		// the secret in identity's application.yml is published: a fresh stack made its own
+		assertThatThrownBy(() -> tokens.forMachine("library-machine", "library-machine-local-secret"))
+			.hasMessageContaining("401");
+		Properties clients = new Properties();
+		try (var reader = Files.newBufferedReader(data.resolve("identity").resolve(DemoAccounts.CLIENTS_FILE))) {
+			clients.load(reader);
+		}
+		String machine = tokens.forMachine("library-machine", clients.getProperty("machine"));
 		Map<Integer, List<String>> expected = Map.of(catalog, List.of("library_outbox_pending_events"), inventory,
 				List.of("library_outbox_pending_events", "kafka_consumer_fetch_manager_records_lag_max"), readingList,
 				List.of("library_outbox_oldest_age_seconds", "kafka_consumer_fetch_manager_records_lag_max"), audit,
