@@ -195,7 +195,7 @@ public final class LocalStack {
 		summary.append("%nKafka for outside consumers: principal %s, password %s (SASL/SCRAM-SHA-512; the others in %s),"
 			.formatted(READER, kafkaPasswords.get(READER), options.root()
 				.relativize(options.dataDirectory().resolve(KAFKA_CREDENTIALS))));
-		summary.append("%n  e.g. kcat -C -b %s -X security.protocol=SASL_PLAINTEXT -X sasl.mechanism=SCRAM-SHA-512 \\%n"
+		summary.append("%n  e.g. (kcat with librdkafka 2.6.1+) kcat -C -b %s -X security.protocol=SASL_PLAINTEXT -X sasl.mechanism=SCRAM-SHA-512 \\%n"
 			.formatted(infrastructure.kafkaBootstrapServers()));
 		summary.append("       -X sasl.username=%s -X sasl.password=%s -G %s.me library.catalog.books%n"
 			.formatted(READER, kafkaPasswords.get(READER), READER));
