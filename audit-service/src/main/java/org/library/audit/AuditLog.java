@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The audit trail in Postgres: appended to in batches, read newest first by keyset, never changed.
+ * The audit trail in Postgres: appended to in batches, read newest first by keyset, never
+ * changed.
  */
 @Repository
 public class AuditLog {
@@ -25,7 +26,10 @@ public class AuditLog {
 	private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
 	};
 
-	/** The advisory lock appends hold until they commit (an arbitrary number, the same in every instance). */
+	/**
+	 * The advisory lock appends hold until they commit (an arbitrary number, the same in
+	 * every instance).
+	 */
 	static final long APPEND_LOCK = 0x6C6962_417564L;
 
 	private final JdbcClient jdbc;
@@ -38,11 +42,14 @@ public class AuditLog {
 	}
 
 	/**
-	 * Stores the events in one statement; an event whose id is already stored is skipped, not an error.
+	 * Stores the events in one statement; an event whose id is already stored is skipped,
+	 * not an error.
 	 *
-	 * <p>Appends take one lock, so however many instances ingest, they commit one after another and the
-	 * recording order ({@code seq}) is the commit order: once a row is visible, no row with a lower {@code seq}
-	 * can appear later, and a reader paging by {@code seq} never misses one.
+	 * <p>
+	 * Appends take one lock, so however many instances ingest, they commit one after
+	 * another and the recording order ({@code seq}) is the commit order: once a row is
+	 * visible, no row with a lower {@code seq} can appear later, and a reader paging by
+	 * {@code seq} never misses one.
 	 * @return how many were new
 	 */
 	@Transactional
@@ -73,13 +80,14 @@ public class AuditLog {
 			details[i] = json.writeValueAsString(event.details() == null ? Map.of() : event.details());
 			traces[i] = event.traceId();
 		}
-		return jdbc.sql("""
-				INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id, details, trace_id)
-				SELECT id, occurred_at, source, actor, action, entity_type, entity_id, details::jsonb, trace_id
-				  FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-				              ?::text[], ?::text[])
-				       AS e(id, occurred_at, source, actor, action, entity_type, entity_id, details, trace_id)
-				ON CONFLICT (id) DO NOTHING""")
+		return jdbc
+			.sql("""
+					INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id, details, trace_id)
+					SELECT id, occurred_at, source, actor, action, entity_type, entity_id, details::jsonb, trace_id
+					  FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+					              ?::text[], ?::text[])
+					       AS e(id, occurred_at, source, actor, action, entity_type, entity_id, details, trace_id)
+					ON CONFLICT (id) DO NOTHING""")
 			.params(ids, occurred, sources, actors, actions, entityTypes, entityIds, details, traces)
 			.update();
 	}
@@ -93,7 +101,10 @@ public class AuditLog {
 		return new AuditPage(page.stream().map(Positioned::event).toList(), more ? page.getLast().seq() : null);
 	}
 
-	/** Only the filters a query uses are in its SQL, so each can be served by its own index. */
+	/**
+	 * Only the filters a query uses are in its SQL, so each can be served by its own
+	 * index.
+	 */
 	Sql sql(AuditQuery query) {
 		StringBuilder sql = new StringBuilder("SELECT id, seq, occurred_at, source, actor, action, entity_type, "
 				+ "entity_id, details::text AS details, trace_id, recorded_at FROM audit_event WHERE true");

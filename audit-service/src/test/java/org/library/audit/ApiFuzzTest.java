@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every operation of the audit service's OpenAPI document, fed random, boundary and hostile values: never a 5xx,
- * every 4xx a problem, and the trail is never changed through its API.
+ * Every operation of the audit service's OpenAPI document, fed random, boundary and
+ * hostile values: never a 5xx, every 4xx a problem, and the trail is never changed
+ * through its API.
  */
 @AuditIntegrationTest
 class ApiFuzzTest {

@@ -17,8 +17,8 @@ import static org.library.testsupport.AccessAssertions.assertOnlyTheGenuineToken
 import static org.library.testsupport.AccessAssertions.assertUnauthorized;
 
 /**
- * The trail is for auditors, and only to read; the dead letters are for machine clients. With real tokens from the
- * real issuer.
+ * The trail is for auditors, and only to read; the dead letters are for machine clients.
+ * With real tokens from the real issuer.
  */
 @AuditIntegrationTest
 class AuditAccessTest {
@@ -54,11 +54,14 @@ class AuditAccessTest {
 	void deadLettersAreForMachineClients() {
 		assertUnauthorized(anonymous.get("/actuator/deadletters"));
 		assertForbidden(anonymous.as(Caller.AUDITOR).get("/actuator/deadletters"));
-		assertForbidden(anonymous.as(Caller.LIBRARIAN).post("/actuator/deadletters/library.audit.book-inventory-service.audit-service.DLT", "{}"));
+		assertForbidden(anonymous.as(Caller.LIBRARIAN)
+			.post("/actuator/deadletters/library.audit.book-inventory-service.audit-service.DLT", "{}"));
 
-		// scraping metrics is not operating: the machine client may not see or redrive dead letters
+		// scraping metrics is not operating: the machine client may not see or redrive
+		// dead letters
 		assertForbidden(anonymous.as(Caller.MACHINE).get("/actuator/deadletters"));
-		assertForbidden(anonymous.as(Caller.MACHINE).post("/actuator/deadletters/" + AuditFeed.TOPIC + ".audit-service.DLT", "{}"));
+		assertForbidden(anonymous.as(Caller.MACHINE)
+			.post("/actuator/deadletters/" + AuditFeed.TOPIC + ".audit-service.DLT", "{}"));
 		assertThat(anonymous.as(Caller.OPERATOR).get("/actuator/deadletters").status()).isEqualTo(200);
 		assertForbidden(anonymous.as(Caller.OPERATOR).get("/actuator/prometheus"));
 	}

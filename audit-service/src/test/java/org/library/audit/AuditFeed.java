@@ -12,9 +12,10 @@ import org.library.platform.audit.AuditTrail;
 import org.library.testsupport.TopicFeed;
 
 /**
- * Plays the writing services in the audit service's tests: audit events on each one's own audit topic, sent as
- * that service's principal, as the shared publishing side sends them. An event goes on the topic of the source
- * it names; one that names none, or no service, goes on the inventory's.
+ * Plays the writing services in the audit service's tests: audit events on each one's own
+ * audit topic, sent as that service's principal, as the shared publishing side sends
+ * them. An event goes on the topic of the source it names; one that names none, or no
+ * service, goes on the inventory's.
  */
 final class AuditFeed implements AutoCloseable {
 

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the writing services publish ends up in the trail once, and what nobody can read ends up in the DLT.
+ * What the writing services publish ends up in the trail once, and what nobody can read
+ * ends up in the DLT.
  */
 @AuditIntegrationTest
 class AuditIngestTest {
@@ -112,8 +113,7 @@ class AuditIngestTest {
 		Map<String, String> reasons = Map.of(garbage, "not an audit event", noId, "needs an id", blankActor,
 				"must each be 1 to 200 characters", badTrace, "traceId must be a W3C trace id");
 		reasons.forEach((key, reason) -> {
-			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(service.bootstrapServers(), DLT, key, 1)
+			ConsumerRecord<String, String> dead = TopicRecords.awaitRecords(service.bootstrapServers(), DLT, key, 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reason);
 			assertThat(TopicRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo(AuditFeed.TOPIC);
@@ -125,14 +125,17 @@ class AuditIngestTest {
 	void whatPostgresCouldNotStoreIsDeadLetteredWithItsReasonAndTheEventsAroundItAreStored() {
 		String book = UUID.randomUUID().toString();
 		Map<String, String> poison = new java.util.LinkedHashMap<>();
-		poison.put("nul-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded",
-				"nul-" + book).replace("{\"count\":1}", "{\"note\":\"a\\u0000b\"}"));
+		poison.put("nul-" + book,
+				AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded", "nul-" + book)
+					.replace("{\"count\":1}", "{\"note\":\"a\\u0000b\"}"));
 		poison.put("control-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a\\u001bb",
 				"CopiesAdded", "control-" + book));
-		poison.put("year-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded",
-				"year-" + book).replaceFirst("\"occurredAt\":\"[^\"]+\"", "\"occurredAt\":\"+10000-01-01T00:00:00Z\""));
-		poison.put("deep-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded",
-				"deep-" + book).replace("{\"count\":1}", "{\"a\":".repeat(9) + "1" + "}".repeat(9)));
+		poison.put("year-" + book,
+				AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded", "year-" + book)
+					.replaceFirst("\"occurredAt\":\"[^\"]+\"", "\"occurredAt\":\"+10000-01-01T00:00:00Z\""));
+		poison.put("deep-" + book,
+				AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded", "deep-" + book)
+					.replace("{\"count\":1}", "{\"a\":".repeat(9) + "1" + "}".repeat(9)));
 		poison.put("forged-" + book, AuditFeed.event(UUID.randomUUID(), Instant.now(), "book-catalog-service", "a",
 				"CopiesAdded", "forged-" + book));
 		List<UUID> good = new ArrayList<>();
@@ -148,16 +151,20 @@ class AuditIngestTest {
 		Map<String, String> reasons = Map.of("nul-" + book, "NUL", "control-" + book, "without control characters",
 				"year-" + book, "years 1 to 9999", "deep-" + book, "nest at most", "forged-" + book,
 				"claims to come from book-catalog-service but came on the audit topic of book-inventory-service");
-		reasons.forEach((key, reason) -> assertThat(TopicRecords.header(TopicRecords
-			.awaitRecords(service.bootstrapServers(), DLT, key, 1)
-			.getFirst(), "kafka_dlt-exception-message")).as(key).contains(reason));
+		reasons.forEach((key,
+				reason) -> assertThat(TopicRecords.header(
+						TopicRecords.awaitRecords(service.bootstrapServers(), DLT, key, 1).getFirst(),
+						"kafka_dlt-exception-message"))
+					.as(key)
+					.contains(reason));
 	}
 
 	@Test
 	void aBatchTheDatabaseRefusesIsSplitToFindTheEventItRefusesAndTheRestIsStored() {
 		String book = UUID.randomUUID().toString();
 		JdbcClient owner = service.as("audit_owner");
-		// a rule the database has and the reader does not know: only Postgres can refuse these events
+		// a rule the database has and the reader does not know: only Postgres can refuse
+		// these events
 		owner.sql("ALTER TABLE audit_event ADD CONSTRAINT no_refused_action CHECK (action <> 'Refused') NOT VALID")
 			.update();
 		try {

@@ -12,8 +12,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts audit-service instances of a test's own, on the JVM's Postgres, for tests that stop, restart or run
- * several instances: each its own context, on a free port.
+ * Starts audit-service instances of a test's own, on the JVM's Postgres, for tests that
+ * stop, restart or run several instances: each its own context, on a free port.
  */
 final class AuditInstances {
 
@@ -21,10 +21,10 @@ final class AuditInstances {
 	}
 
 	static ConfigurableApplicationContext start(String bootstrapServers, String... arguments) {
-		List<String> all = new ArrayList<>(List.of("--server.port=0",
-				"--spring.datasource.url=" + LibraryInfrastructure.forTests().jdbcUrl(),
-				"--spring.kafka.bootstrap-servers=" + bootstrapServers,
-				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().uri()));
+		List<String> all = new ArrayList<>(
+				List.of("--server.port=0", "--spring.datasource.url=" + LibraryInfrastructure.forTests().jdbcUrl(),
+						"--spring.kafka.bootstrap-servers=" + bootstrapServers,
+						"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().uri()));
 		all.addAll(List.of(arguments));
 		return new SpringApplicationBuilder(AuditApplication.class).run(all.toArray(String[]::new));
 	}

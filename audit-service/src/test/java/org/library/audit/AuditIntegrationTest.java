@@ -14,7 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The audit service on a real port, against the JVM's shared Postgres and Kafka; one context for all.
+ * The audit service on a real port, against the JVM's shared Postgres and Kafka; one
+ * context for all.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

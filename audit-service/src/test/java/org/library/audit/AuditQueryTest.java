@@ -19,7 +19,6 @@ import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.Traceparent;
 import tools.jackson.databind.JsonNode;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +53,8 @@ class AuditQueryTest {
 		Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 		Instant now = Instant.now();
 		send(book, hourAgo, "book-catalog-service", "ada-" + marker, "BookAdded");
-		// the two services' topics are read independently: the trail's order is the order events arrive in
+		// the two services' topics are read independently: the trail's order is the order
+		// events arrive in
 		await().atMost(Duration.ofSeconds(30)).until(() -> actions("entityId=" + book).size() == 1);
 		send(book, now, "book-inventory-service", "ada-" + marker, "CopiesAdded");
 		send(book, now, "book-inventory-service", "bob-" + marker, "CopyCheckedOut");
@@ -69,8 +69,8 @@ class AuditQueryTest {
 		assertThat(actions("entityId=" + book + "&entityType=Book")).hasSize(3);
 		assertThat(actions("entityId=" + book + "&entityType=Reader")).isEmpty();
 		assertThat(actions("entityId=" + book + "&to=" + hourAgo.plusSeconds(1))).containsExactly("BookAdded");
-		assertThat(actions("entityId=" + book + "&from=" + hourAgo.plusSeconds(1)))
-			.containsExactly("CopyCheckedOut", "CopiesAdded");
+		assertThat(actions("entityId=" + book + "&from=" + hourAgo.plusSeconds(1))).containsExactly("CopyCheckedOut",
+				"CopiesAdded");
 	}
 
 	@Test
@@ -103,12 +103,14 @@ class AuditQueryTest {
 		String cursor = null;
 		int pages = 0;
 		do {
-			JsonNode page = http.get("/api/audit-events?entityId=" + book + "&limit=10"
-					+ (cursor == null ? "" : "&cursor=" + cursor)).json();
+			JsonNode page = http
+				.get("/api/audit-events?entityId=" + book + "&limit=10" + (cursor == null ? "" : "&cursor=" + cursor))
+				.json();
 			page.get("items").forEach(event -> paged.add(event.get("id").asString()));
 			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
 			pages++;
-			// newer events arrive between pages; they belong before the first page, not inside the walk
+			// newer events arrive between pages; they belong before the first page, not
+			// inside the walk
 			String arriving = send(book, Instant.now(), AuditFeed.SOURCE, "a", "Late" + pages).toString();
 			await().atMost(Duration.ofSeconds(30)).until(() -> ids("entityId=" + book + "&limit=1").contains(arriving));
 		}
@@ -119,10 +121,11 @@ class AuditQueryTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "limit=0|limit", "limit=501|limit", "limit=many|limit",
-			"from=yesterday|from", "to=2026-13-40T00:00:00Z|to", "cursor=not-a-cursor|cursor",
-			"cursor=c2VxOi0x|cursor", "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z|to", "entityId=|entityId",
-			"traceId=4BF92F3577B34DA6A3CE929D0E0E4736|traceId", "traceId=4bf92f35|traceId" })
+	@CsvSource(delimiter = '|',
+			value = { "limit=0|limit", "limit=501|limit", "limit=many|limit", "from=yesterday|from",
+					"to=2026-13-40T00:00:00Z|to", "cursor=not-a-cursor|cursor", "cursor=c2VxOi0x|cursor",
+					"from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z|to", "entityId=|entityId",
+					"traceId=4BF92F3577B34DA6A3CE929D0E0E4736|traceId", "traceId=4bf92f35|traceId" })
 	void rejectsABadFilterNamingIt(String query, String field) {
 		var response = http.get("/api/audit-events?" + query);
 
@@ -145,14 +148,17 @@ class AuditQueryTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> actions("entityId=" + book).size() == 1);
 		String event = AuditFeed.event(UUID.randomUUID(), Instant.now(), AuditFeed.SOURCE, "a", "Forged", book);
 
-		// even an auditor: the trail is read over HTTP, never written (no rule allows it, and no handler exists)
+		// even an auditor: the trail is read over HTTP, never written (no rule allows it,
+		// and no handler exists)
 		assertThat(http.post("/api/audit-events", event).status()).isEqualTo(403);
 		assertThat(http.put("/api/audit-events", event).status()).isEqualTo(403);
 		assertThat(http.delete("/api/audit-events").status()).isEqualTo(403);
 		String id = ids("entityId=" + book).getFirst();
 		assertThat(http.delete("/api/audit-events/" + id).status()).isEqualTo(403);
-		assertThat(http.send(http.builder("/api/audit-events/" + id, "Content-Type", "application/json")
-			.method("PATCH", HttpRequest.BodyPublishers.ofString(event))).status()).isEqualTo(403);
+		assertThat(http
+			.send(http.builder("/api/audit-events/" + id, "Content-Type", "application/json")
+				.method("PATCH", HttpRequest.BodyPublishers.ofString(event)))
+			.status()).isEqualTo(403);
 
 		assertThat(actions("entityId=" + book)).containsExactly("BookAdded");
 	}
@@ -188,10 +194,12 @@ class AuditQueryTest {
 
 	private List<String> field(String query, String field) {
 		List<String> values = new ArrayList<>();
-		http.get("/api/audit-events?" + query).json().get("items").forEach(event -> values.add(event.get(field).asString()));
+		http.get("/api/audit-events?" + query)
+			.json()
+			.get("items")
+			.forEach(event -> values.add(event.get(field).asString()));
 		return values;
 	}
-
 
 	@Test
 	void instantsBeyondWhatTheTrailHoldsAreRefusedNamingTheParameter() {
@@ -203,4 +211,5 @@ class AuditQueryTest {
 		assertThat(late.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
 		assertThat(http.get("/api/audit-events?actor=%00").status()).isEqualTo(400);
 	}
+
 }

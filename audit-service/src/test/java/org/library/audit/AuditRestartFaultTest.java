@@ -16,12 +16,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import static org.library.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Nothing missing, nothing doubled, when the audit service or the broker stops mid-stream. Runs in its own JVM
- * (see the pom): it starts and stops the service and a broker of its own.
+ * Nothing missing, nothing doubled, when the audit service or the broker stops
+ * mid-stream. Runs in its own JVM (see the pom): it starts and stops the service and a
+ * broker of its own.
  */
 class AuditRestartFaultTest {
 
@@ -94,17 +96,14 @@ class AuditRestartFaultTest {
 	}
 
 	private long stored(String entity) {
-		return jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_id = ?").param(entity).query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_id = ?")
+			.param(entity)
+			.query(Long.class)
+			.single();
 	}
 
 	private List<UUID> storedIds(String entity) {
 		return jdbc.sql("SELECT id FROM audit_event WHERE entity_id = ?").param(entity).query(UUID.class).list();
-	}
-
-	private static int freePort() throws java.io.IOException {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

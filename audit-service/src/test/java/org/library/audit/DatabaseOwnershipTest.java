@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Common ownership, enforced: only audit_app writes the trail, and even it can only append.
+ * Common ownership, enforced: only audit_app writes the trail, and even it can only
+ * append.
  */
 @AuditIntegrationTest
 class DatabaseOwnershipTest extends OwnershipContract {
@@ -36,8 +37,9 @@ class DatabaseOwnershipTest extends OwnershipContract {
 		UUID id = UUID.randomUUID();
 		try (var connection = DriverManager.getConnection(url, appRole, appPassword);
 				var statement = connection.createStatement()) {
-			statement.execute("INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id) "
-					+ "VALUES ('" + id + "', now(), 's', 'a', 'Probe', 'Book', 'probe')");
+			statement
+				.execute("INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id) "
+						+ "VALUES ('" + id + "', now(), 's', 'a', 'Probe', 'Book', 'probe')");
 			assertThatThrownBy(() -> statement.execute("UPDATE audit_event SET actor = 'someone else'"))
 				.hasMessageContaining("permission denied");
 			assertThatThrownBy(() -> statement.execute("DELETE FROM audit_event WHERE id = '" + id + "'"))
@@ -52,13 +54,16 @@ class DatabaseOwnershipTest extends OwnershipContract {
 
 	@Test
 	void noOtherServiceRoleCanReadOrWriteTheTrail() throws SQLException {
-		for (String role : List.of("book_catalog_app", "book_inventory_app", "reading_list_app", "book_catalog_owner")) {
+		for (String role : List.of("book_catalog_app", "book_inventory_app", "reading_list_app",
+				"book_catalog_owner")) {
 			try (var connection = DriverManager.getConnection(url, role, role);
 					var statement = connection.createStatement()) {
-				assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM audit.audit_event"))
-					.as(role).hasMessageContaining("permission denied for schema audit");
-				assertThatThrownBy(() -> statement.execute("INSERT INTO audit.audit_event (id) VALUES (gen_random_uuid())"))
-					.as(role).hasMessageContaining("permission denied for schema audit");
+				assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM audit.audit_event")).as(role)
+					.hasMessageContaining("permission denied for schema audit");
+				assertThatThrownBy(
+						() -> statement.execute("INSERT INTO audit.audit_event (id) VALUES (gen_random_uuid())"))
+					.as(role)
+					.hasMessageContaining("permission denied for schema audit");
 			}
 		}
 	}
@@ -82,9 +87,8 @@ class DatabaseOwnershipTest extends OwnershipContract {
 					new AuditQuery(null, null, null, null, null, "%032x".formatted(42), null, null, 50, null),
 					new AuditQuery("source-3", null, null, null, null, null, null, null, 50, 5_000L),
 					new AuditQuery(null, "Action3", null, null, null, null, null, null, 50, null),
-					new AuditQuery(null, null, "Type2", null, null, null, null, null, 50, null),
-					new AuditQuery(null, null, null, null, null, null, now.minusSeconds(600), now.minusSeconds(60), 50,
-							null),
+					new AuditQuery(null, null, "Type2", null, null, null, null, null, 50, null), new AuditQuery(null,
+							null, null, null, null, null, now.minusSeconds(600), now.minusSeconds(60), 50, null),
 					new AuditQuery(null, null, null, null, null, null, null, null, 500, 90_000L));
 			for (AuditQuery query : queries) {
 				AuditLog.Sql sql = log.sql(query);

@@ -18,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A dead letter waits, is counted with its reason, and once its cause is fixed an operator redrives it through
- * the actuator; it is stored exactly once, and a second redrive sends nothing. The cause here: a writing
- * service already sends a field this audit service's reader does not accept yet; the fix is the reader that
- * does. Runs in its own JVM (see the pom): it starts and stops the service itself.
+ * A dead letter waits, is counted with its reason, and once its cause is fixed an
+ * operator redrives it through the actuator; it is stored exactly once, and a second
+ * redrive sends nothing. The cause here: a writing service already sends a field this
+ * audit service's reader does not accept yet; the fix is the reader that does. Runs in
+ * its own JVM (see the pom): it starts and stops the service itself.
  */
 class DeadLetterRedriveTest {
 
@@ -64,15 +65,18 @@ class DeadLetterRedriveTest {
 				assertThat(redrive.get("redriven").asInt()).isGreaterThanOrEqualTo(1);
 				await().atMost(Duration.ofSeconds(30)).until(() -> stored(entity) == 1);
 				assertThat(waiting(http)).isZero();
-				assertThat(summary(http).get("redriven").asLong()).isEqualTo(redrivenBefore + redrive.get("redriven")
-					.asInt());
+				assertThat(summary(http).get("redriven").asLong())
+					.isEqualTo(redrivenBefore + redrive.get("redriven").asInt());
 				assertThat(http.post("/actuator/deadletters/" + DLT, "{}").json().get("redriven").asInt()).isZero();
 				assertThat(http.post("/actuator/deadletters/library.nothing.DLT", "{}").status()).isEqualTo(400);
-				// the redrive is itself in the trail, under the name of the operator who asked
-				assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE action = 'DeadLettersRedriven' AND entity_id = ?")
-					.param(DLT)
-					.query(String.class)
-					.list()).containsExactly("library-operator");
+				// the redrive is itself in the trail, under the name of the operator who
+				// asked
+				assertThat(
+						jdbc.sql("SELECT actor FROM audit_event WHERE action = 'DeadLettersRedriven' AND entity_id = ?")
+							.param(DLT)
+							.query(String.class)
+							.list())
+					.containsExactly("library-operator");
 			}
 		}
 		assertThat(jdbc.sql("SELECT id FROM audit_event WHERE entity_id = ?").param(entity).query(UUID.class).list())
@@ -91,7 +95,10 @@ class DeadLetterRedriveTest {
 	}
 
 	private long stored(String entity) {
-		return jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_id = ?").param(entity).query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_id = ?")
+			.param(entity)
+			.query(Long.class)
+			.single();
 	}
 
 	private ConfigurableApplicationContext start(String... arguments) {

@@ -22,14 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two audit-service instances ingest side by side, and a client that reads the whole trail again and again, page
- * by page along the cursor, never finds a row appear below rows it has already seen: each read is the one
- * before with newer rows on top.
+ * Two audit-service instances ingest side by side, and a client that reads the whole
+ * trail again and again, page by page along the cursor, never finds a row appear below
+ * rows it has already seen: each read is the one before with newer rows on top.
  *
- * <p>To make the race certain rather than likely, one instance's append is held open: the test inserts, and
- * keeps uncommitted, a row with the id of an event about to arrive, so that instance's INSERT waits on it with
- * its earlier rows (and their {@code seq}) taken. Meanwhile the other instance goes on ingesting other
- * partitions. Only when the test rolls back does the held batch commit. Runs in its own JVM (see the pom).
+ * <p>
+ * To make the race certain rather than likely, one instance's append is held open: the
+ * test inserts, and keeps uncommitted, a row with the id of an event about to arrive, so
+ * that instance's INSERT waits on it with its earlier rows (and their {@code seq}) taken.
+ * Meanwhile the other instance goes on ingesting other partitions. Only when the test
+ * rolls back does the held batch commit. Runs in its own JVM (see the pom).
  */
 class TwoInstancesPagingTest {
 
@@ -41,7 +43,8 @@ class TwoInstancesPagingTest {
 	void aReaderPagingWhileTwoInstancesIngestNeverFindsARowBelowOnesItHasSeen() throws Exception {
 		String entity = "paging-" + UUID.randomUUID();
 		UUID held = UUID.randomUUID();
-		try (ConfigurableApplicationContext first = start(); ConfigurableApplicationContext second = start();
+		try (ConfigurableApplicationContext first = start();
+				ConfigurableApplicationContext second = start();
 				AuditFeed feed = new AuditFeed(infrastructure.kafkaBootstrapServers());
 				Connection blocker = DriverManager.getConnection(infrastructure.jdbcUrl(), "audit_owner",
 						"audit_owner")) {
@@ -58,8 +61,10 @@ class TwoInstancesPagingTest {
 			feed.send(held, AuditFeed.event(held, Instant.now(), AuditFeed.SOURCE, "a", "Held", entity), "key-held");
 			for (int i = 0; i < EVENTS; i++) {
 				UUID id = UUID.randomUUID();
-				// keys spread the events over every partition, so the instance that is not held goes on
-				feed.sendAsync(id, AuditFeed.event(id, Instant.now(), AuditFeed.SOURCE, "a", "Event" + i, entity), "key-" + i);
+				// keys spread the events over every partition, so the instance that is
+				// not held goes on
+				feed.sendAsync(id, AuditFeed.event(id, Instant.now(), AuditFeed.SOURCE, "a", "Event" + i, entity),
+						"key-" + i);
 			}
 			feed.flush();
 
@@ -91,7 +96,8 @@ class TwoInstancesPagingTest {
 		String cursor = null;
 		do {
 			JsonNode page = http
-				.get("/api/audit-events?entityId=" + entity + "&limit=500" + (cursor == null ? "" : "&cursor=" + cursor))
+				.get("/api/audit-events?entityId=" + entity + "&limit=500"
+						+ (cursor == null ? "" : "&cursor=" + cursor))
 				.json();
 			page.get("items").forEach(item -> ids.add(item.get("id").asString()));
 			cursor = page.path("nextCursor").asString(null);
@@ -101,8 +107,10 @@ class TwoInstancesPagingTest {
 	}
 
 	private ConfigurableApplicationContext start() {
-		// small polls: many batches, so the instance that is not held commits many times meanwhile
-		return AuditInstances.start(infrastructure.kafkaBootstrapServers(), "--spring.kafka.consumer.max-poll-records=20");
+		// small polls: many batches, so the instance that is not held commits many times
+		// meanwhile
+		return AuditInstances.start(infrastructure.kafkaBootstrapServers(),
+				"--spring.kafka.consumer.max-poll-records=20");
 	}
 
 }

@@ -21,9 +21,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * How long an event takes from the transaction that made it to Kafka (its outbox time, {@code ce_time}, to the
- * record's timestamp, which the relay's producer sets as it sends), and to its row in the audit trail
- * ({@code occurredAt} to {@code recorded_at}).
+ * How long an event takes from the transaction that made it to Kafka (its outbox time,
+ * {@code ce_time}, to the record's timestamp, which the relay's producer sets as it
+ * sends), and to its row in the audit trail ({@code occurredAt} to {@code recorded_at}).
  */
 final class EventPath implements AutoCloseable {
 
@@ -54,7 +54,8 @@ final class EventPath implements AutoCloseable {
 	}
 
 	/**
-	 * The events a source sent since the mark, once they are all stored (call after settling).
+	 * The events a source sent since the mark, once they are all stored (call after
+	 * settling).
 	 * @param action the audit action to look at in the trail
 	 */
 	Result since(Mark mark, String source, String action) throws SQLException {
@@ -64,8 +65,8 @@ final class EventPath implements AutoCloseable {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
 		while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
 			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-				if (source.equals(header(record, "ce_source")) && record.offset() < end.get(
-						new TopicPartition(record.topic(), record.partition()))) {
+				if (source.equals(header(record, "ce_source"))
+						&& record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
 					long stored = Instant.parse(header(record, "ce_time")).toEpochMilli();
 					toKafka.recordValue(Math.max(0, record.timestamp() - stored));
 				}

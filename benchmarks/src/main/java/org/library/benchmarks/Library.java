@@ -21,12 +21,16 @@ import java.util.concurrent.TimeUnit;
 import org.library.testsupport.Tokens;
 
 /**
- * The library the benchmark works on, made through the suite's own API: books with plenty of copies to lend,
- * one hot book everybody wants, and a shelf of books for searches and reading lists.
+ * The library the benchmark works on, made through the suite's own API: books with plenty
+ * of copies to lend, one hot book everybody wants, and a shelf of books for searches and
+ * reading lists.
  */
 final class Library {
 
-	/** Words in the shelf books' titles: a search for one finds about one book in {@code WORDS.length}. */
+	/**
+	 * Words in the shelf books' titles: a search for one finds about one book in
+	 * {@code WORDS.length}.
+	 */
 	static final String[] WORDS = { "river", "mountain", "harbour", "lantern", "orchard", "meadow", "glacier",
 			"compass", "forest", "island", "canyon", "summit", "valley", "desert", "tundra", "delta" };
 
@@ -89,7 +93,8 @@ final class Library {
 					shelf.add(id);
 				}
 			}
-			// the inventory and the reading lists learn the books from the catalog's topic
+			// the inventory and the reading lists learn the books from the catalog's
+			// topic
 			awaitCount("SELECT count(*) FROM book_inventory.book_inventory", STOCKED_BOOKS + 1 + SHELF_BOOKS);
 			awaitCount("SELECT count(*) FROM reading_list.catalog_book", STOCKED_BOOKS + 1 + SHELF_BOOKS);
 			List<Future<?>> stocking = new ArrayList<>();
@@ -104,12 +109,13 @@ final class Library {
 	}
 
 	private UUID addBook(String token, String title) throws IOException, InterruptedException {
-		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(stack.url("book-catalog-service") + "/api/books"))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("""
-					{"isbn":"%s","title":"%s","authors":["A. Benchmark"]}""".formatted(nextIsbn(), title)))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> created = http
+			.send(HttpRequest.newBuilder(URI.create(stack.url("book-catalog-service") + "/api/books"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("""
+						{"isbn":"%s","title":"%s","authors":["A. Benchmark"]}""".formatted(nextIsbn(), title)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		if (created.statusCode() != 201) {
 			throw new IllegalStateException("adding a book: " + created.statusCode() + " " + created.body());
 		}
@@ -152,7 +158,8 @@ final class Library {
 	}
 
 	long count(String sql) throws SQLException {
-		try (Connection connection = stack.connectAsSuperuser(); Statement statement = connection.createStatement();
+		try (Connection connection = stack.connectAsSuperuser();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getLong(1);
@@ -160,8 +167,8 @@ final class Library {
 	}
 
 	/**
-	 * Waits for the background work a run left: every outbox relayed, and the audit service done storing what
-	 * it was sent (its row count still for half a second).
+	 * Waits for the background work a run left: every outbox relayed, and the audit
+	 * service done storing what it was sent (its row count still for half a second).
 	 */
 	void settle() throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

@@ -17,10 +17,11 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * An open-model load generator: requests are sent at a constant arrival rate, whether or not earlier ones have
- * been answered, over at most {@code connections} connections at once. A request's latency counts from when it
- * was due, not from when a connection was free, so a suite that falls behind shows it in its percentiles
- * (no coordinated omission).
+ * An open-model load generator: requests are sent at a constant arrival rate, whether or
+ * not earlier ones have been answered, over at most {@code connections} connections at
+ * once. A request's latency counts from when it was due, not from when a connection was
+ * free, so a suite that falls behind shows it in its percentiles (no coordinated
+ * omission).
  */
 final class OpenLoad {
 
@@ -66,7 +67,8 @@ final class OpenLoad {
 						latency.recordValue(Math.max(0, done - due));
 						if (response.statusCode() >= 300) {
 							errors.incrementAndGet();
-							errorSample[0] = next.method() + " " + next.uri().getPath() + " -> " + response.statusCode();
+							errorSample[0] = next.method() + " " + next.uri().getPath() + " -> "
+									+ response.statusCode();
 						}
 						else if (done <= end + intervalNanos) {
 							completedInTime.incrementAndGet();
@@ -90,8 +92,8 @@ final class OpenLoad {
 	}
 
 	/**
-	 * As many requests as {@code connections} callers can make one after another: a first estimate of how much the
-	 * suite takes, to choose the rates {@link #run} tries.
+	 * As many requests as {@code connections} callers can make one after another: a first
+	 * estimate of how much the suite takes, to choose the rates {@link #run} tries.
 	 */
 	double saturate(Duration duration, LongFunction<HttpRequest> request) {
 		AtomicLong sequence = new AtomicLong();
@@ -102,7 +104,8 @@ final class OpenLoad {
 				callers.execute(() -> {
 					while (System.nanoTime() < end) {
 						try {
-							HTTP.send(request.apply(sequence.getAndIncrement()), HttpResponse.BodyHandlers.discarding());
+							HTTP.send(request.apply(sequence.getAndIncrement()),
+									HttpResponse.BodyHandlers.discarding());
 							done.incrementAndGet();
 						}
 						catch (IOException ex) {
@@ -121,13 +124,15 @@ final class OpenLoad {
 
 	/**
 	 * What one rate gave.
+	 *
 	 * @param achieved requests answered with success within the run's time, per second
 	 */
 	record Step(double offered, double achieved, long errors, String errorSample, Histogram latency) {
 
 		/**
-		 * Kept up: answered nearly all it was offered, refused none, and had no standing queue (a median under 50 ms;
-		 * a suite that falls behind queues requests, and their latency counts from when each was due).
+		 * Kept up: answered nearly all it was offered, refused none, and had no standing
+		 * queue (a median under 50 ms; a suite that falls behind queues requests, and
+		 * their latency counts from when each was due).
 		 */
 		boolean keptUp() {
 			return errors == 0 && achieved >= 0.95 * offered && millis(50) <= 50;
@@ -140,8 +145,8 @@ final class OpenLoad {
 		@Override
 		public String toString() {
 			return "offered %,7.0f/s  achieved %,7.0f/s  p50 %6.1f ms  p99 %6.1f ms  p99.9 %6.1f ms  errors %d%s%s"
-				.formatted(offered, achieved, millis(50), millis(99), millis(99.9), errors, keptUp() ? "" : "  (fell behind)",
-						errorSample == null ? "" : "  e.g. " + errorSample);
+				.formatted(offered, achieved, millis(50), millis(99), millis(99.9), errors,
+						keptUp() ? "" : "  (fell behind)", errorSample == null ? "" : "  e.g. " + errorSample);
 		}
 
 	}

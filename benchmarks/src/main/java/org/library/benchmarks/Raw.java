@@ -34,16 +34,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The raw limit of the machine's Postgres and Kafka for each work: the statements the services run, through plain
- * JDBC on as many connections as the load generator uses, and plain Kafka clients. Writes go to copies of the
- * services' tables in a schema of the benchmark's own, so no relay sends a raw run's outbox rows and no service
- * sees them.
+ * The raw limit of the machine's Postgres and Kafka for each work: the statements the
+ * services run, through plain JDBC on as many connections as the load generator uses, and
+ * plain Kafka clients. Writes go to copies of the services' tables in a schema of the
+ * benchmark's own, so no relay sends a raw run's outbox rows and no service sees them.
  */
 final class Raw {
 
 	static final String SCHEMA = "benchmark_raw";
 
-	/** The size of an audit event as the services send it, with its CloudEvents headers. */
+	/**
+	 * The size of an audit event as the services send it, with its CloudEvents headers.
+	 */
 	static final String AUDIT_PAYLOAD = """
 			{"id":"%s","occurredAt":"%s","source":"book-inventory-service","actor":"librarian",\
 			"action":"CopyCheckedOut","entityType":"Book","entityId":"%s","details":{"count":1,"totalCopies":10000,\
@@ -74,7 +76,10 @@ final class Raw {
 		this.duration = duration;
 	}
 
-	/** Copies of the tables the writes touch, with the same columns, defaults, indexes and rows. */
+	/**
+	 * Copies of the tables the writes touch, with the same columns, defaults, indexes and
+	 * rows.
+	 */
 	void prepare() throws SQLException {
 		try (Connection connection = stack.connectAsSuperuser(); Statement sql = connection.createStatement()) {
 			sql.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
@@ -102,7 +107,9 @@ final class Raw {
 	}
 
 	/**
-	 * Transactions per second, and rows per second for the audit insert (1,000 per transaction), of each work.
+	 * Transactions per second, and rows per second for the audit insert (1,000 per
+	 * transaction), of each work.
+	 *
 	 * @param kafka records per second from the first send until the last is read back
 	 */
 	record Limits(double checkout, double hotCheckout, double bookById, double search, double readingListAdd,
@@ -121,7 +128,10 @@ final class Raw {
 
 	}
 
-	/** The inventory's checkout: the conditional UPDATE and the audit event in the outbox, in one transaction. */
+	/**
+	 * The inventory's checkout: the conditional UPDATE and the audit event in the outbox,
+	 * in one transaction.
+	 */
 	private double checkout(boolean hot) throws Exception {
 		return transactions("superuser", (connection, i) -> {
 			connection.setAutoCommit(false);
@@ -169,7 +179,10 @@ final class Raw {
 		});
 	}
 
-	/** The catalog's search for one word of the titles: the count and the first page, as {@code BookSearch} asks. */
+	/**
+	 * The catalog's search for one word of the titles: the count and the first page, as
+	 * {@code BookSearch} asks.
+	 */
 	private double search() throws Exception {
 		String filter = " WHERE book_search_text(title, authors, isbn) LIKE (lower(? COLLATE pg_c_utf8) COLLATE \"default\") ESCAPE '\\'";
 		return transactions("book_catalog_app", (connection, i) -> {
@@ -180,8 +193,9 @@ final class Raw {
 					row.next();
 				}
 			}
-			try (PreparedStatement page = connection.prepareStatement("WITH matches AS MATERIALIZED (SELECT "
-					+ BOOK_COLUMNS + " FROM book" + filter + ") SELECT * FROM matches ORDER BY lower(title), id LIMIT ? OFFSET ?")) {
+			try (PreparedStatement page = connection
+				.prepareStatement("WITH matches AS MATERIALIZED (SELECT " + BOOK_COLUMNS + " FROM book" + filter
+						+ ") SELECT * FROM matches ORDER BY lower(title), id LIMIT ? OFFSET ?")) {
 				page.setString(1, word);
 				page.setInt(2, 20);
 				page.setLong(3, 0);
@@ -194,7 +208,10 @@ final class Raw {
 		});
 	}
 
-	/** The reading list's add: the reader's lock, the checks, the row and the audit event, in one transaction. */
+	/**
+	 * The reading list's add: the reader's lock, the checks, the row and the audit event,
+	 * in one transaction.
+	 */
 	private double readingListAdd() throws Exception {
 		String item = "SELECT i.book_id, b.isbn, b.title, b.authors, i.status, i.added_at, i.updated_at, b.removed FROM "
 				+ SCHEMA + ".reading_list_item i JOIN " + SCHEMA + ".catalog_book b ON b.book_id = i.book_id "
@@ -205,7 +222,8 @@ final class Raw {
 			connection.setAutoCommit(false);
 			String reader = prefix + (i % readers);
 			UUID book = library.shelf.get((int) ((i / readers) % library.shelf.size()));
-			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+			try (PreparedStatement lock = connection
+				.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
 				lock.setString(1, "reading-list:" + reader);
 				lock.executeQuery().close();
 			}
@@ -242,8 +260,9 @@ final class Raw {
 	}
 
 	/**
-	 * The audit service's append: its lock and one unnest INSERT of 1,000 events, on one connection (appends
-	 * take turns under that lock however many there are). Rows per second.
+	 * The audit service's append: its lock and one unnest INSERT of 1,000 events, on one
+	 * connection (appends take turns under that lock however many there are). Rows per
+	 * second.
 	 */
 	private double auditInsert() throws Exception {
 		int batch = 1000;
@@ -293,8 +312,9 @@ final class Raw {
 	}
 
 	/**
-	 * Kafka alone: audit-sized records with the CloudEvents headers, produced as fast as one producer sends them
-	 * (acks=all) and read back by one consumer; records per second from the first send until the last is read.
+	 * Kafka alone: audit-sized records with the CloudEvents headers, produced as fast as
+	 * one producer sends them (acks=all) and read back by one consumer; records per
+	 * second from the first send until the last is read.
 	 */
 	private static Map<String, Object> producerSettings(Map<String, Object> client) {
 		Map<String, Object> settings = new java.util.LinkedHashMap<>(client);
@@ -308,7 +328,8 @@ final class Raw {
 	private double kafka() throws Exception {
 		int records = 100_000;
 		String topic = "benchmark.raw." + run + "." + UUID.randomUUID();
-		// the ownership table's benchmark principal: topics and groups under benchmark., nothing of the suite's
+		// the ownership table's benchmark principal: topics and groups under benchmark.,
+		// nothing of the suite's
 		Map<String, Object> client = stack.kafkaClient("library-benchmark");
 		try (Admin admin = Admin.create(client)) {
 			admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
@@ -336,7 +357,8 @@ final class Raw {
 				UUID id = UUID.randomUUID();
 				String now = Instant.now().toString();
 				String key = library.stocked.get(i % library.stocked.size()).toString();
-				ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, AUDIT_PAYLOAD.formatted(id, now, key));
+				ProducerRecord<String, String> record = new ProducerRecord<>(topic, key,
+						AUDIT_PAYLOAD.formatted(id, now, key));
 				for (String header : List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_actor",
 						"traceparent")) {
 					record.headers().add(new RecordHeader(header, id.toString().getBytes(StandardCharsets.UTF_8)));
@@ -359,7 +381,10 @@ final class Raw {
 		return transactions(role, connections, transaction);
 	}
 
-	/** Transactions per second: {@code connections} connections, each running one after another for the duration. */
+	/**
+	 * Transactions per second: {@code connections} connections, each running one after
+	 * another for the duration.
+	 */
 	private double transactions(String role, int connections, Transaction transaction) throws Exception {
 		AtomicLong sequence = new AtomicLong();
 		AtomicLong done = new AtomicLong();

@@ -2,7 +2,6 @@ package org.library.benchmarks;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,13 +24,19 @@ import java.util.concurrent.TimeUnit;
 
 import org.library.infrastructure.KafkaCredentials;
 
+import static org.library.testsupport.FreePorts.freePort;
+
 /**
- * The local stack started the way a user starts it ({@code java -jar local-stack/target/local-stack.jar}), on free
- * ports and empty data, with {@code readers} more reader accounts at its issuer for the reading-list work.
+ * The local stack started the way a user starts it
+ * ({@code java -jar local-stack/target/local-stack.jar}), on free ports and empty data,
+ * with {@code readers} more reader accounts at its issuer for the reading-list work.
  */
 final class RunningStack implements AutoCloseable {
 
-	/** The stack's processes, each with the variable that sets its port: what starts one alone needs. */
+	/**
+	 * The stack's processes, each with the variable that sets its port: what starts one
+	 * alone needs.
+	 */
 	static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
 	static {
@@ -77,7 +82,10 @@ final class RunningStack implements AutoCloseable {
 		}
 	}
 
-	/** A Kafka client signed in as {@code principal}, with the password the stack made for it. */
+	/**
+	 * A Kafka client signed in as {@code principal}, with the password the stack made for
+	 * it.
+	 */
 	Map<String, Object> kafkaClient(String principal) {
 		return KafkaCredentials.client(kafka(), principal, kafkaPasswords.getProperty(principal));
 	}
@@ -99,8 +107,10 @@ final class RunningStack implements AutoCloseable {
 			String option = service.replace("-service", "").replace("library-", "");
 			command.add("--" + option + "-port=" + ports.get(service));
 		}
-		// the first start makes what later ones reuse (the extracted jars' archives, written as the services stop); a
-		// user starts the stack many times, so the next start counts too. Both without the benchmark's readers: the
+		// the first start makes what later ones reuse (the extracted jars' archives,
+		// written as the services stop); a
+		// user starts the stack many times, so the next start counts too. Both without
+		// the benchmark's readers: the
 		// issuer hashes every account's password as it starts
 		long started = System.nanoTime();
 		Process first = launch(command, 0, data.resolveSibling("stack-first.log"));
@@ -121,14 +131,16 @@ final class RunningStack implements AutoCloseable {
 		}
 	}
 
-	private static Process launch(List<String> command, int readers, Path log) throws IOException, InterruptedException {
+	private static Process launch(List<String> command, int readers, Path log)
+			throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		// the issuer reads its accounts from the environment the stack passes on
 		for (int reader = 1; reader <= readers; reader++) {
-			builder.environment().put("LIBRARY_IDENTITY_ACCOUNTS_" + readerName(reader).toUpperCase(Locale.ROOT)
-					+ "_PASSWORD", READER_PASSWORD);
-			builder.environment().put("LIBRARY_IDENTITY_ACCOUNTS_" + readerName(reader).toUpperCase(Locale.ROOT)
-					+ "_ROLES", "reader");
+			builder.environment()
+				.put("LIBRARY_IDENTITY_ACCOUNTS_" + readerName(reader).toUpperCase(Locale.ROOT) + "_PASSWORD",
+						READER_PASSWORD);
+			builder.environment()
+				.put("LIBRARY_IDENTITY_ACCOUNTS_" + readerName(reader).toUpperCase(Locale.ROOT) + "_ROLES", "reader");
 		}
 		long started = System.nanoTime();
 		Process process = builder.start();
@@ -138,7 +150,8 @@ final class RunningStack implements AutoCloseable {
 			}
 			if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(5)) {
 				process.destroy();
-				throw new IllegalStateException("the local stack did not start in 5 minutes:\n" + Files.readString(log));
+				throw new IllegalStateException(
+						"the local stack did not start in 5 minutes:\n" + Files.readString(log));
 			}
 			Thread.sleep(50);
 		}
@@ -149,7 +162,10 @@ final class RunningStack implements AutoCloseable {
 		return "reader%02d".formatted(reader);
 	}
 
-	/** From {@code java -jar} to "The library is up", on the data and archives of an earlier start. */
+	/**
+	 * From {@code java -jar} to "The library is up", on the data and archives of an
+	 * earlier start.
+	 */
 	Duration startup() {
 		return startup;
 	}
@@ -179,7 +195,10 @@ final class RunningStack implements AutoCloseable {
 		return "jdbc:postgresql://localhost:" + ports.get("postgres") + "/library";
 	}
 
-	/** A connection as one of the provisioned roles; locally each role's password is its name. */
+	/**
+	 * A connection as one of the provisioned roles; locally each role's password is its
+	 * name.
+	 */
 	Connection connect(String role) throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(), role, role);
 	}
@@ -204,8 +223,9 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	/**
-	 * The CPU time each part of the stack has used so far, in milliseconds, from {@code /proc}: each service, the
-	 * launcher (whose JVM runs the Kafka broker), every Postgres process, and this load generator.
+	 * The CPU time each part of the stack has used so far, in milliseconds, from
+	 * {@code /proc}: each service, the launcher (whose JVM runs the Kafka broker), every
+	 * Postgres process, and this load generator.
 	 */
 	Map<String, Long> cpuMillis() {
 		Map<String, Long> used = new LinkedHashMap<>();
@@ -222,7 +242,8 @@ final class RunningStack implements AutoCloseable {
 	private static long cpuMillis(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			// the fields after the command, which is in parentheses and may hold spaces: utime and stime are 14 and 15
+			// the fields after the command, which is in parentheses and may hold spaces:
+			// utime and stime are 14 and 15
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS;
 		}
@@ -231,10 +252,16 @@ final class RunningStack implements AutoCloseable {
 		}
 	}
 
-	/** Linux counts CPU time in ticks of 1/100 s ({@code getconf CLK_TCK}) on every common platform. */
+	/**
+	 * Linux counts CPU time in ticks of 1/100 s ({@code getconf CLK_TCK}) on every common
+	 * platform.
+	 */
 	private static final long CLOCK_TICKS = 100;
 
-	/** The resident set of a process, from {@code /proc}: what it takes of the machine's memory. */
+	/**
+	 * The resident set of a process, from {@code /proc}: what it takes of the machine's
+	 * memory.
+	 */
 	static Optional<Long> residentBytes(ProcessHandle process) {
 		Path status = Path.of("/proc", Long.toString(process.pid()), "status");
 		try {
@@ -250,14 +277,16 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts one more instance of a service next to the running stack, with what the stack gives it, and measures
-	 * how long until it is ready; then stops it.
-	 * @return the time from {@code java -jar} to ready, and the time Spring reports for the application itself
+	 * Starts one more instance of a service next to the running stack, with what the
+	 * stack gives it, and measures how long until it is ready; then stops it.
+	 * @return the time from {@code java -jar} to ready, and the time Spring reports for
+	 * the application itself
 	 */
 	Startup startAlone(String service) throws IOException, InterruptedException {
 		int port = freePort();
 		Path log = data.resolveSibling(service + "-alone.log");
-		// as the local stack starts it: the jar it extracted, with the archive its instance wrote (an AOT cache on
+		// as the local stack starts it: the jar it extracted, with the archive its
+		// instance wrote (an AOT cache on
 		// JDK 25 and newer, a class-data-sharing archive before), only read here
 		Path extracted = root.resolve(service).resolve("target").resolve(service + "-jvm");
 		List<String> command = new ArrayList<>(List.of(java()));
@@ -268,11 +297,10 @@ final class RunningStack implements AutoCloseable {
 			command.addAll(List.of("-Xlog:cds=off", "-jar", extracted.resolve(service + ".jar").toString()));
 		}
 		else {
-			command.addAll(List.of("-jar", root.resolve(service).resolve("target").resolve(service + ".jar").toString()));
+			command
+				.addAll(List.of("-jar", root.resolve(service).resolve("target").resolve(service + ".jar").toString()));
 		}
-		ProcessBuilder builder = new ProcessBuilder(command)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		Map<String, String> environment = builder.environment();
 		environment.put("LIBRARY_DB_URL", jdbcUrl());
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
@@ -290,7 +318,8 @@ final class RunningStack implements AutoCloseable {
 		if (service.equals("library-web")) {
 			SERVICES.forEach((name, variable) -> environment.put(variable.replace("_PORT", "_URL"), url(name)));
 		}
-		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		long started = System.nanoTime();
@@ -300,13 +329,14 @@ final class RunningStack implements AutoCloseable {
 				try {
 					if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
 						Duration ready = Duration.ofNanos(System.nanoTime() - started);
-						return new Startup(ready, Files.readAllLines(log)
-							.stream()
-							.filter(line -> line.matches(".*Started \\w+ in [0-9.]+ seconds.*"))
-							.map(line -> line.replaceAll(".*Started \\w+ in ([0-9.]+) seconds.*", "$1"))
-							.map(seconds -> Duration.ofMillis((long) (Double.parseDouble(seconds) * 1000)))
-							.findFirst()
-							.orElse(null));
+						return new Startup(ready,
+								Files.readAllLines(log)
+									.stream()
+									.filter(line -> line.matches(".*Started \\w+ in [0-9.]+ seconds.*"))
+									.map(line -> line.replaceAll(".*Started \\w+ in ([0-9.]+) seconds.*", "$1"))
+									.map(seconds -> Duration.ofMillis((long) (Double.parseDouble(seconds) * 1000)))
+									.findFirst()
+									.orElse(null));
 					}
 				}
 				catch (IOException notYet) {
@@ -337,12 +367,6 @@ final class RunningStack implements AutoCloseable {
 
 	private static String java() {
 		return ProcessHandle.current().info().command().orElse("java");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static void deleteRecursively(Path path) throws IOException {

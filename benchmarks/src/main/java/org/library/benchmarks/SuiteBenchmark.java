@@ -25,15 +25,19 @@ import java.util.stream.Collectors;
 import org.library.testsupport.TopicFeed;
 
 /**
- * The benchmark command ({@code ./mvnw -Pbenchmark -DskipTests verify}): starts the local stack as a user does,
- * measures each work at constant arrival rates over 32 connections, measures the same work raw before and after,
- * and prints one table (also written to {@code benchmarks/target/benchmark-report.md}). It asserts nothing.
+ * The benchmark command ({@code ./mvnw -Pbenchmark -DskipTests verify}): starts the local
+ * stack as a user does, measures each work at constant arrival rates over 32 connections,
+ * measures the same work raw before and after, and prints one table (also written to
+ * {@code benchmarks/target/benchmark-report.md}). It asserts nothing.
  */
 public final class SuiteBenchmark {
 
 	private static final int CONNECTIONS = 32;
 
-	/** Fractions of the first estimate of how much a work takes, tried in turn until the suite falls behind. */
+	/**
+	 * Fractions of the first estimate of how much a work takes, tried in turn until the
+	 * suite falls behind.
+	 */
 	private static final double[] RATES = { 0.6, 0.8, 0.9, 1.0, 1.1, 1.25 };
 
 	private static final int READERS = 128;
@@ -56,7 +60,10 @@ public final class SuiteBenchmark {
 
 	private final Duration warmup;
 
-	/** When set, only the works whose name contains it, and nothing else: for trying one change quickly. */
+	/**
+	 * When set, only the works whose name contains it, and nothing else: for trying one
+	 * change quickly.
+	 */
 	private final String only;
 
 	private final RunningStack stack;
@@ -94,7 +101,8 @@ public final class SuiteBenchmark {
 				warmup = Integer.parseInt(arg.substring("--warmup=".length()));
 			}
 			else {
-				System.err.println("Usage: SuiteBenchmark [--root=<working copy>] [--seconds=<per rate>] [--warmup=<seconds per work>] [--only=<part of a work's name>]");
+				System.err.println(
+						"Usage: SuiteBenchmark [--root=<working copy>] [--seconds=<per rate>] [--warmup=<seconds per work>] [--only=<part of a work's name>]");
 				System.exit(2);
 			}
 		}
@@ -144,7 +152,8 @@ public final class SuiteBenchmark {
 
 		Map<String, Long> memory = new LinkedHashMap<>();
 		stack.serviceProcesses()
-			.forEach((service, process) -> RunningStack.residentBytes(process).ifPresent(rss -> memory.put(service, rss)));
+			.forEach((service, process) -> RunningStack.residentBytes(process)
+				.ifPresent(rss -> memory.put(service, rss)));
 
 		Map<String, RunningStack.Startup> alone = new LinkedHashMap<>();
 		for (String service : RunningStack.SERVICES.keySet()) {
@@ -154,7 +163,10 @@ public final class SuiteBenchmark {
 		return report(measured, audit, before, after, memory, alone);
 	}
 
-	/** The services' JIT compilers compete with the load for the two cores: measure only once they are done. */
+	/**
+	 * The services' JIT compilers compete with the load for the two cores: measure only
+	 * once they are done.
+	 */
 	private void warmUp(Map<String, LongFunction<HttpRequest>> works) throws Exception {
 		say("Warming up the JVMs, %d s per work", warmup.toSeconds());
 		for (LongFunction<HttpRequest> work : works.values()) {
@@ -163,8 +175,12 @@ public final class SuiteBenchmark {
 		library.settle();
 	}
 
-	/** Each work at rising rates; the event path is followed for the checkouts of many books. */
-	private Map<String, Measured> measure(Map<String, LongFunction<HttpRequest>> works, Tokens tokens) throws Exception {
+	/**
+	 * Each work at rising rates; the event path is followed for the checkouts of many
+	 * books.
+	 */
+	private Map<String, Measured> measure(Map<String, LongFunction<HttpRequest>> works, Tokens tokens)
+			throws Exception {
 		Map<String, Measured> measured = new LinkedHashMap<>();
 		try (EventPath events = new EventPath(stack)) {
 			for (Map.Entry<String, LongFunction<HttpRequest>> work : works.entrySet()) {
@@ -185,7 +201,8 @@ public final class SuiteBenchmark {
 			if (measured != null) {
 				OpenLoad.Step step = measured.step();
 				report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %s |%n".formatted(work, step.achieved(),
-						step.millis(50), step.millis(99), step.millis(99.9), measured.cpu()
+						step.millis(50), step.millis(99), step.millis(99.9),
+						measured.cpu()
 							.entrySet()
 							.stream()
 							.filter(part -> part.getValue() >= 0.01)
@@ -193,7 +210,8 @@ public final class SuiteBenchmark {
 							.collect(Collectors.joining(", "))));
 			}
 		});
-		return report.append("\nEach rate tried (%d s each):%n%n```%n%s```%n".formatted(step.toSeconds(), log)).toString();
+		return report.append("\nEach rate tried (%d s each):%n%n```%n%s```%n".formatted(step.toSeconds(), log))
+			.toString();
 	}
 
 	/** Each work the table shows, as the i-th request of it. */
@@ -201,20 +219,24 @@ public final class SuiteBenchmark {
 		Map<String, LongFunction<HttpRequest>> works = new LinkedHashMap<>();
 		String inventory = stack.url("book-inventory-service") + "/api/inventory/";
 		String catalog = stack.url("book-catalog-service") + "/api/books";
-		works.put(CHECKOUT, i -> post(inventory + library.stocked.get((int) (i % library.stocked.size())) + "/checkouts",
-				tokens.librarian));
+		works.put(CHECKOUT,
+				i -> post(inventory + library.stocked.get((int) (i % library.stocked.size())) + "/checkouts",
+						tokens.librarian));
 		works.put(HOT_CHECKOUT, i -> post(inventory + library.hotBook + "/checkouts", tokens.librarian));
-		works.put(BOOK_BY_ID, i -> get(catalog + "/" + library.shelf.get((int) (i % library.shelf.size())),
-				tokens.librarian));
-		works.put(SEARCH, i -> get(catalog + "?q=" + Library.WORDS[(int) (i % Library.WORDS.length)], tokens.librarian));
-		// each add is a book new to that reader's list: readers x shelf books of them in all
+		works.put(BOOK_BY_ID,
+				i -> get(catalog + "/" + library.shelf.get((int) (i % library.shelf.size())), tokens.librarian));
+		works.put(SEARCH,
+				i -> get(catalog + "?q=" + Library.WORDS[(int) (i % Library.WORDS.length)], tokens.librarian));
+		// each add is a book new to that reader's list: readers x shelf books of them in
+		// all
 		AtomicLong listed = new AtomicLong();
 		works.put(LIST_ADD, ignored -> {
 			long next = listed.getAndIncrement();
 			int reader = (int) (next % READERS);
 			UUID book = library.shelf.get((int) ((next / READERS) % library.shelf.size()));
-			return HttpRequest.newBuilder(URI.create(stack.url("reading-list-service") + "/api/readers/"
-					+ RunningStack.readerName(reader + 1) + "/reading-list/" + book))
+			return HttpRequest
+				.newBuilder(URI.create(stack.url("reading-list-service") + "/api/readers/"
+						+ RunningStack.readerName(reader + 1) + "/reading-list/" + book))
 				.header("Authorization", "Bearer " + tokens.readers.get(reader))
 				.PUT(HttpRequest.BodyPublishers.noBody())
 				.build();
@@ -222,7 +244,10 @@ public final class SuiteBenchmark {
 		return works;
 	}
 
-	/** The librarian's and the readers' tokens, signed in again before they could expire (the issuer's 5 minutes). */
+	/**
+	 * The librarian's and the readers' tokens, signed in again before they could expire
+	 * (the issuer's 5 minutes).
+	 */
 	private final class Tokens {
 
 		volatile String librarian;
@@ -252,8 +277,9 @@ public final class SuiteBenchmark {
 	}
 
 	/**
-	 * A work at rising constant rates: first as fast as 32 callers go (once to warm up, once to estimate), then at
-	 * fractions of that estimate until the suite falls behind. The highest rate it kept up with is its rate.
+	 * A work at rising constant rates: first as fast as 32 callers go (once to warm up,
+	 * once to estimate), then at fractions of that estimate until the suite falls behind.
+	 * The highest rate it kept up with is its rate.
 	 * @param events when not null, the event path is measured at each rate (checkouts)
 	 */
 	private Measured sustained(String work, EventPath events, LongFunction<HttpRequest> request) throws Exception {
@@ -266,16 +292,19 @@ public final class SuiteBenchmark {
 		Measured best = null;
 		for (int tried = 0; tried < 14; tried++) {
 			// past the listed fractions, on up by 15 % a time while the suite keeps up
-			double fraction = tried < RATES.length ? RATES[tried] : RATES[RATES.length - 1] * Math.pow(1.15, tried - RATES.length + 1);
+			double fraction = tried < RATES.length ? RATES[tried]
+					: RATES[RATES.length - 1] * Math.pow(1.15, tried - RATES.length + 1);
 			EventPath.Mark mark = events == null ? null : events.mark();
 			Map<String, Long> cpuBefore = stack.cpuMillis();
 			OpenLoad.Step run = load.run(estimate * fraction, step, next);
-			// what the requests caused after they were answered counts too: the relay, the audit service
+			// what the requests caused after they were answered counts too: the relay,
+			// the audit service
 			library.settle();
 			Map<String, Long> cpuAfter = stack.cpuMillis();
 			Map<String, Double> cpu = new LinkedHashMap<>();
 			long requests = Math.max(1, run.latency().getTotalCount());
-			cpuAfter.forEach((part, millis) -> cpu.put(part, (millis - cpuBefore.getOrDefault(part, millis)) / (double) requests));
+			cpuAfter.forEach((part, millis) -> cpu.put(part,
+					(millis - cpuBefore.getOrDefault(part, millis)) / (double) requests));
 			EventPath.Result path = events == null ? null
 					: events.since(mark, "book-inventory-service", "CopyCheckedOut");
 			say("  %s%s", run, path == null ? "" : "\n      " + path);
@@ -288,8 +317,8 @@ public final class SuiteBenchmark {
 	}
 
 	/**
-	 * @param cpu CPU milliseconds per request each part of the stack used, from the start of the step until its
-	 * background work was done
+	 * @param cpu CPU milliseconds per request each part of the stack used, from the start
+	 * of the step until its background work was done
 	 */
 	record Measured(OpenLoad.Step step, EventPath.Result path, Map<String, Double> cpu) {
 	}
@@ -297,7 +326,10 @@ public final class SuiteBenchmark {
 	record Audit(double rate, double steadyP50, double steadyP99, long steadyEvents) {
 	}
 
-	/** The audit service taking in a burst as fast as it can, then a steady 1,000 events per second. */
+	/**
+	 * The audit service taking in a burst as fast as it can, then a steady 1,000 events
+	 * per second.
+	 */
 	private Audit audit() throws Exception {
 		say("audit ingest: a burst of %,d events", AUDIT_BURST);
 		String burst = "benchmark-burst-" + UUID.randomUUID();
@@ -352,8 +384,8 @@ public final class SuiteBenchmark {
 		String entity = "entity-" + (i % 1000);
 		feed.sendAsync(entity, """
 				{"id":"%s","occurredAt":"%s","source":"%s","actor":"librarian","action":"CopyCheckedOut",\
-				"entityType":"Book","entityId":"%s","details":{"count":1}}""".formatted(id, Instant.now(), source, entity),
-				"org.library.audit.AuditEvent", "librarian", id);
+				"entityType":"Book","entityId":"%s","details":{"count":1}}""".formatted(id, Instant.now(), source,
+				entity), "org.library.audit.AuditEvent", "librarian", id);
 	}
 
 	private void awaitStored(String source, long events) throws SQLException, InterruptedException {
@@ -374,50 +406,60 @@ public final class SuiteBenchmark {
 		report.append("| work | suite rate | p50 | p99 | p99.9 | raw rate (before / after) | suite / raw |\n");
 		report.append("|---|---:|---:|---:|---:|---:|---:|\n");
 		row(report, CHECKOUT, works.get(CHECKOUT), raw.checkout(), before.checkout(), after.checkout());
-		row(report, HOT_CHECKOUT, works.get(HOT_CHECKOUT), raw.hotCheckout(), before.hotCheckout(), after.hotCheckout());
+		row(report, HOT_CHECKOUT, works.get(HOT_CHECKOUT), raw.hotCheckout(), before.hotCheckout(),
+				after.hotCheckout());
 		row(report, BOOK_BY_ID, works.get(BOOK_BY_ID), raw.bookById(), before.bookById(), after.bookById());
 		row(report, SEARCH, works.get(SEARCH), raw.search(), before.search(), after.search());
-		row(report, LIST_ADD, works.get(LIST_ADD), raw.readingListAdd(), before.readingListAdd(), after.readingListAdd());
-		report.append("| audit ingest, burst of %,d events | %,.0f/s | | | | %,.0f/s (Kafka %,.0f / %,.0f, Postgres %,.0f / %,.0f rows) | %.0f %% |\n"
-			.formatted(AUDIT_BURST, audit.rate(), raw.audit(), before.kafka(), after.kafka(), before.auditRows(),
-					after.auditRows(), 100 * audit.rate() / raw.audit()));
+		row(report, LIST_ADD, works.get(LIST_ADD), raw.readingListAdd(), before.readingListAdd(),
+				after.readingListAdd());
+		report.append(
+				"| audit ingest, burst of %,d events | %,.0f/s | | | | %,.0f/s (Kafka %,.0f / %,.0f, Postgres %,.0f / %,.0f rows) | %.0f %% |\n"
+					.formatted(AUDIT_BURST, audit.rate(), raw.audit(), before.kafka(), after.kafka(),
+							before.auditRows(), after.auditRows(), 100 * audit.rate() / raw.audit()));
 		report.append("\n| event path | p50 | p99 |\n|---|---:|---:|\n");
 		Measured checkout = works.get(CHECKOUT);
 		if (checkout != null && checkout.path() != null) {
 			report.append("| outbox commit to Kafka, checkouts at %,.0f/s | %d ms | %d ms |\n".formatted(
 					checkout.step().achieved(), checkout.path().toKafka().getValueAtPercentile(50),
 					checkout.path().toKafka().getValueAtPercentile(99)));
-			report.append("| event time to stored audit row, checkouts at %,.0f/s | %.0f ms | %.0f ms |\n".formatted(
-					checkout.step().achieved(), checkout.path().toAuditP50(), checkout.path().toAuditP99()));
+			report.append("| event time to stored audit row, checkouts at %,.0f/s | %.0f ms | %.0f ms |\n"
+				.formatted(checkout.step().achieved(), checkout.path().toAuditP50(), checkout.path().toAuditP99()));
 		}
 		report.append("| event time to stored audit row, audit events at a steady 1,000/s | %.0f ms | %.0f ms |\n"
 			.formatted(audit.steadyP50(), audit.steadyP99()));
 		report.append("\n| CPU per request, ms (at the rate above; background work included) |");
-		List<String> measuredWorks = works.entrySet().stream().filter(work -> work.getValue() != null).map(Map.Entry::getKey).toList();
+		List<String> measuredWorks = works.entrySet()
+			.stream()
+			.filter(work -> work.getValue() != null)
+			.map(Map.Entry::getKey)
+			.toList();
 		measuredWorks.forEach(work -> report.append(" ").append(work).append(" |"));
 		report.append("\n|---|").append("---:|".repeat(measuredWorks.size())).append('\n');
 		if (!measuredWorks.isEmpty()) {
 			for (String part : works.get(measuredWorks.getFirst()).cpu().keySet()) {
 				report.append("| ").append(part).append(" |");
-				measuredWorks.forEach(work -> report.append(" %.2f |".formatted(works.get(work).cpu().getOrDefault(part, 0.0))));
+				measuredWorks
+					.forEach(work -> report.append(" %.2f |".formatted(works.get(work).cpu().getOrDefault(part, 0.0))));
 				report.append('\n');
 			}
 			report.append("| all |");
-			measuredWorks.forEach(work -> report.append(" %.2f |".formatted(
-					works.get(work).cpu().values().stream().mapToDouble(Double::doubleValue).sum())));
+			measuredWorks.forEach(work -> report.append(" %.2f |"
+				.formatted(works.get(work).cpu().values().stream().mapToDouble(Double::doubleValue).sum())));
 			report.append('\n');
 		}
-		report.append("\n| start-up | ready after `java -jar` | Spring's \"Started ... in\" | memory (RSS) after the load |\n");
+		report.append(
+				"\n| start-up | ready after `java -jar` | Spring's \"Started ... in\" | memory (RSS) after the load |\n");
 		report.append("|---|---:|---:|---:|\n");
-		report.append("| whole local stack, first start on empty data | %.1f s | | |\n".formatted(
-				stack.firstStartup().toMillis() / 1000.0));
-		report.append("| whole local stack, next start (Postgres, Kafka, %d JVMs) | %.1f s | | %s |\n".formatted(
-				RunningStack.SERVICES.size(), stack.startup().toMillis() / 1000.0,
-				memory.isEmpty() ? "" : "%,d MB".formatted(memory.values().stream().mapToLong(Long::longValue).sum() >> 20)));
-		alone.forEach((service, startup) -> report.append("| %s alone | %.1f s | %s | %s |\n".formatted(service,
-				startup.ready().toMillis() / 1000.0,
-				startup.reportedBySpring() == null ? "" : "%.1f s".formatted(startup.reportedBySpring().toMillis() / 1000.0),
-				memory.containsKey(service) ? "%,d MB".formatted(memory.get(service) >> 20) : "")));
+		report.append("| whole local stack, first start on empty data | %.1f s | | |\n"
+			.formatted(stack.firstStartup().toMillis() / 1000.0));
+		report.append("| whole local stack, next start (Postgres, Kafka, %d JVMs) | %.1f s | | %s |\n"
+			.formatted(RunningStack.SERVICES.size(), stack.startup().toMillis() / 1000.0, memory.isEmpty() ? ""
+					: "%,d MB".formatted(memory.values().stream().mapToLong(Long::longValue).sum() >> 20)));
+		alone.forEach((service, startup) -> report
+			.append("| %s alone | %.1f s | %s | %s |\n".formatted(service, startup.ready().toMillis() / 1000.0,
+					startup.reportedBySpring() == null ? ""
+							: "%.1f s".formatted(startup.reportedBySpring().toMillis() / 1000.0),
+					memory.containsKey(service) ? "%,d MB".formatted(memory.get(service) >> 20) : "")));
 		report.append("\nEach rate tried (%d s each):%n%n```%n%s```%n".formatted(step.toSeconds(), log));
 		return report.toString();
 	}
@@ -425,13 +467,13 @@ public final class SuiteBenchmark {
 	private static void row(StringBuilder report, String work, Measured measured, double raw, double before,
 			double after) {
 		if (measured == null) {
-			report.append("| %s | fell behind at every rate tried | | | | %,.0f/s (%,.0f / %,.0f) | |\n".formatted(work, raw,
-					before, after));
+			report.append("| %s | fell behind at every rate tried | | | | %,.0f/s (%,.0f / %,.0f) | |\n".formatted(work,
+					raw, before, after));
 			return;
 		}
 		OpenLoad.Step step = measured.step();
-		report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %,.0f/s (%,.0f / %,.0f) | %.0f %% |\n".formatted(work,
-				step.achieved(), step.millis(50), step.millis(99), step.millis(99.9), raw, before, after,
+		report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %,.0f/s (%,.0f / %,.0f) | %.0f %% |\n".formatted(
+				work, step.achieved(), step.millis(50), step.millis(99), step.millis(99.9), raw, before, after,
 				100 * step.achieved() / raw));
 	}
 

@@ -72,8 +72,8 @@ class Book {
 	}
 
 	BookSnapshot snapshot() {
-		return new BookSnapshot(id, isbn, title, List.copyOf(authors), publisher, publishedYear, language,
-				description, version, createdAt, updatedAt);
+		return new BookSnapshot(id, isbn, title, List.copyOf(authors), publisher, publishedYear, language, description,
+				version, createdAt, updatedAt);
 	}
 
 }

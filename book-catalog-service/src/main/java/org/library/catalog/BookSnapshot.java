@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A book as it is now: the REST representation and the value of its record on library.catalog.books.
+ * A book as it is now: the REST representation and the value of its record on
+ * library.catalog.books.
+ *
  * @param version increases with every change; the REST API's ETag
  */
 public record BookSnapshot(UUID id, String isbn, String title, List<String> authors, String publisher,

@@ -49,7 +49,8 @@ public class Catalog {
 		}
 		Book book = new Book(UUID.randomUUID(), details, now());
 		try {
-			// flush here: a concurrent add of the same ISBN loses on the unique constraint, inside this method
+			// flush here: a concurrent add of the same ISBN loses on the unique
+			// constraint, inside this method
 			books.saveAndFlush(book);
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -71,8 +72,8 @@ public class Catalog {
 	}
 
 	/**
-	 * Replaces the description of a book, if its version is one the caller expects. An unknown book is
-	 * {@link BookNotFound} whatever the caller expected.
+	 * Replaces the description of a book, if its version is one the caller expects. An
+	 * unknown book is {@link BookNotFound} whatever the caller expected.
 	 */
 	@Transactional
 	public BookSnapshot update(UUID id, ExpectedVersions expected, BookDetails details) {
@@ -116,8 +117,8 @@ public class Catalog {
 	}
 
 	/**
-	 * A duplicate ISBN only when the ISBN's unique constraint says so; any other violation is not the caller's
-	 * conflict, and is not dressed up as one.
+	 * A duplicate ISBN only when the ISBN's unique constraint says so; any other
+	 * violation is not the caller's conflict, and is not dressed up as one.
 	 */
 	private static RuntimeException duplicateIsbnOr(DataIntegrityViolationException ex, BookDetails details) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
@@ -134,7 +135,8 @@ public class Catalog {
 	}
 
 	private Instant now() {
-		// Postgres keeps microseconds: the answer to a write must equal what a later read returns
+		// Postgres keeps microseconds: the answer to a write must equal what a later read
+		// returns
 		return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 	}
 

@@ -5,7 +5,8 @@ import java.util.UUID;
 import org.library.platform.refusal.Refusal;
 
 /**
- * The outcomes a catalog request can be refused with, each answered as its own problem type.
+ * The outcomes a catalog request can be refused with, each answered as its own problem
+ * type.
  */
 public final class CatalogRefusals {
 
@@ -23,8 +24,7 @@ public final class CatalogRefusals {
 	public static final class DuplicateIsbn extends Refusal {
 
 		public DuplicateIsbn(Isbn isbn) {
-			super("duplicate-isbn", "Duplicate ISBN",
-					"A book with ISBN " + isbn + " is already in the catalog");
+			super("duplicate-isbn", "Duplicate ISBN", "A book with ISBN " + isbn + " is already in the catalog");
 			set("isbn", isbn.value());
 		}
 

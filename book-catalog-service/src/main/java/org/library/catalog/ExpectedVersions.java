@@ -3,8 +3,10 @@ package org.library.catalog;
 import java.util.Set;
 
 /**
- * The versions of a book a change may apply to, as the caller's precondition names them: any version, or one
- * of some. A precondition that names none (only tags this catalog never issued) admits no version.
+ * The versions of a book a change may apply to, as the caller's precondition names them:
+ * any version, or one of some. A precondition that names none (only tags this catalog
+ * never issued) admits no version.
+ *
  * @param any whether every version is admitted
  * @param versions the versions admitted otherwise
  */

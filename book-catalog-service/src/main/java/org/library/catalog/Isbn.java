@@ -4,6 +4,7 @@ import java.util.Optional;
 
 /**
  * An International Standard Book Number, always held in its 13-digit form.
+ *
  * @param value thirteen digits, no hyphens
  */
 public record Isbn(String value) {
@@ -15,7 +16,8 @@ public record Isbn(String value) {
 	}
 
 	/**
-	 * Reads an ISBN-10 or ISBN-13, with or without hyphens or spaces, checking its check digit.
+	 * Reads an ISBN-10 or ISBN-13, with or without hyphens or spaces, checking its check
+	 * digit.
 	 * @return the ISBN as 13 digits, or empty when it is not a valid ISBN
 	 */
 	public static Optional<String> parse(String text) {

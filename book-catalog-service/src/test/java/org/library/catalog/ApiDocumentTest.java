@@ -8,7 +8,8 @@ import org.library.testsupport.ServiceUnderTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API document is complete enough to generate a client from, and Swagger UI serves it to try.
+ * The API document is complete enough to generate a client from, and Swagger UI serves it
+ * to try.
  */
 @CatalogIntegrationTest
 class ApiDocumentTest extends ApiDocumentContract {
@@ -19,7 +20,8 @@ class ApiDocumentTest extends ApiDocumentContract {
 
 	@Test
 	void theRulesNoticeWhatAClientGeneratorWouldMiss() {
-		tools.jackson.databind.node.ObjectNode api = (tools.jackson.databind.node.ObjectNode) http().get("/v3/api-docs").json();
+		tools.jackson.databind.node.ObjectNode api = (tools.jackson.databind.node.ObjectNode) http().get("/v3/api-docs")
+			.json();
 		tools.jackson.databind.node.ObjectNode add = (tools.jackson.databind.node.ObjectNode) api.path("paths")
 			.path("/api/books")
 			.path("post");

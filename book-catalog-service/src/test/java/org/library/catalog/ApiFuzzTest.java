@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every operation of the catalog's OpenAPI document, fed random, boundary and hostile values: never a 5xx, every
- * 4xx a problem, and a refused request changes no book and publishes no event.
+ * Every operation of the catalog's OpenAPI document, fed random, boundary and hostile
+ * values: never a 5xx, every 4xx a problem, and a refused request changes no book and
+ * publishes no event.
  */
 @CatalogIntegrationTest
 class ApiFuzzTest {

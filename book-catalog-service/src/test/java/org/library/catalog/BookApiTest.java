@@ -136,9 +136,8 @@ class BookApiTest {
 
 	@Test
 	void namesAFieldOfTheWrongType() {
-		var response = http.post("/api/books",
-				"{\"isbn\":\"" + TestBooks.uniqueIsbn13() + "\",\"title\":\"T\",\"authors\":[\"A\"],"
-						+ "\"publishedYear\":\"last year\"}");
+		var response = http.post("/api/books", "{\"isbn\":\"" + TestBooks.uniqueIsbn13()
+				+ "\",\"title\":\"T\",\"authors\":[\"A\"]," + "\"publishedYear\":\"last year\"}");
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(fields(response.json())).containsExactly("publishedYear");
@@ -183,8 +182,7 @@ class BookApiTest {
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(fields(malformed.json())).containsExactly("id");
 
-		assertThat(http.put("/api/books/not-a-uuid", TestBooks.json("X"), "If-Match", "\"0\"").status())
-			.isEqualTo(400);
+		assertThat(http.put("/api/books/not-a-uuid", TestBooks.json("X"), "If-Match", "\"0\"").status()).isEqualTo(400);
 		assertThat(http.delete("/api/books/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
 	}
 
@@ -317,7 +315,6 @@ class BookApiTest {
 		return titles;
 	}
 
-
 	@Test
 	void theLocationOfANewBookCannotBeSteeredByAForgedHost() {
 		var created = org.library.testsupport.RawHttp.send(service.port(),
@@ -347,22 +344,24 @@ class BookApiTest {
 
 	@Test
 	void theFrontendsOriginMayCallAndReadTheHeadersItNeedsAndNoOtherOriginMay() {
-		var preflight = http.send(http.builder("/api/books/" + java.util.UUID.randomUUID(), "Origin",
-				"http://localhost:8080", "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers",
-				"if-match, content-type, authorization")
+		var preflight = http.send(http
+			.builder("/api/books/" + java.util.UUID.randomUUID(), "Origin", "http://localhost:8080",
+					"Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers",
+					"if-match, content-type, authorization")
 			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
 		assertThat(preflight.status()).isEqualTo(200);
 		assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8080");
-		assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase())
-			.contains("if-match", "content-type", "authorization");
+		assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase()).contains("if-match", "content-type",
+				"authorization");
 
 		var created = http.post("/api/books", TestBooks.json("Cross-origin"), "Origin", "http://localhost:8080",
 				"Accept", "application/json");
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.header("Access-Control-Expose-Headers")).contains("ETag", "Location");
 
-		var foreign = http.send(http.builder("/api/books", "Origin", "https://evil.example",
-				"Access-Control-Request-Method", "POST").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+		var foreign = http
+			.send(http.builder("/api/books", "Origin", "https://evil.example", "Access-Control-Request-Method", "POST")
+				.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
 		assertThat(foreign.status()).isEqualTo(403);
 		assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
 	}
@@ -370,18 +369,21 @@ class BookApiTest {
 	@Test
 	void searchFoldsCaseTheSameWayOnBothSidesWhateverTheDatabasesLocale() {
 		String marker = "Straße" + java.util.UUID.randomUUID().toString().substring(0, 6);
-		String id = http.post("/api/books", TestBooks.json(TestBooks.uniqueIsbn13(), "Über " + marker, "Ödön von Horváth"))
+		String id = http
+			.post("/api/books", TestBooks.json(TestBooks.uniqueIsbn13(), "Über " + marker, "Ödön von Horváth"))
 			.json()
 			.get("id")
 			.asString();
 
 		for (String query : List.of("Über " + marker, "über " + marker.toLowerCase(java.util.Locale.ROOT),
 				"ÜBER " + marker.toUpperCase(java.util.Locale.ROOT).replace("SS", "ß"))) {
-			assertThat(http.get("/api/books?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
+			assertThat(http
+				.get("/api/books?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
 				.json()
 				.get("content")).as(query).extracting(book -> book.get("id").asString()).contains(id);
 		}
-		assertThat(http.get("/api/books?author=" + java.net.URLEncoder.encode("ödön", java.nio.charset.StandardCharsets.UTF_8))
+		assertThat(http
+			.get("/api/books?author=" + java.net.URLEncoder.encode("ödön", java.nio.charset.StandardCharsets.UTF_8))
 			.json()
 			.get("content")).extracting(book -> book.get("id").asString()).contains(id);
 	}
@@ -407,4 +409,5 @@ class BookApiTest {
 				.containsExactly(id);
 		}
 	}
+
 }

@@ -20,7 +20,6 @@ import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CatalogIntegrationTest
@@ -38,12 +37,16 @@ class BookTopicTest {
 	void everyChangeReachesTheTopicAsSnapshotOrTombstoneWithCloudEventsHeaders() {
 		Http http = service.http().as(Caller.LIBRARIAN);
 		String isbn = TestBooks.uniqueIsbn13();
-		String id = http.post("/api/books", TestBooks.json(isbn, "Kindred", "Octavia E. Butler")).json().get("id").asString();
+		String id = http.post("/api/books", TestBooks.json(isbn, "Kindred", "Octavia E. Butler"))
+			.json()
+			.get("id")
+			.asString();
 		http.put("/api/books/" + id, TestBooks.json(isbn, "Kindred (25th anniversary)", "Octavia E. Butler"),
 				"Content-Type", "application/json", "If-Match", "\"0\"");
 		http.delete("/api/books/" + id);
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), TOPIC, id, 3);
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), TOPIC, id,
+				3);
 
 		assertThat(records).hasSize(3);
 		JsonNode added = Http.JSON.readTree(records.get(0).value());
@@ -59,7 +62,8 @@ class BookTopicTest {
 		assertThat(Contracts.violations(Contracts.BOOK_SNAPSHOT, records.get(0).value())).isEmpty();
 		assertThat(Contracts.violations(Contracts.BOOK_SNAPSHOT, records.get(1).value())).isEmpty();
 		assertThat(Contracts.violations(Contracts.BOOK_SNAPSHOT, records.get(1).value().replace("{", "{\"extra\":1,")))
-			.as("the contract is strict enough to notice drift").isNotEmpty();
+			.as("the contract is strict enough to notice drift")
+			.isNotEmpty();
 
 		assertThat(records).extracting(record -> TopicRecords.header(record, "ce_type"))
 			.containsExactly("org.library.catalog.BookAdded", "org.library.catalog.BookUpdated",
@@ -81,15 +85,18 @@ class BookTopicTest {
 	void everyChangeIsRecordedOnceInTheAuditTrailWithItsCaller() {
 		Http http = service.http().as(Caller.LIBRARIAN);
 		String isbn = TestBooks.uniqueIsbn13();
-		String id = http.post("/api/books", TestBooks.json(isbn, "Dawn", "Octavia E. Butler")).json().get("id").asString();
-		http.put("/api/books/" + id, TestBooks.json(isbn, "Dawn (Xenogenesis 1)", "Octavia E. Butler"),
-				"Content-Type", "application/json", "If-Match", "\"0\"");
+		String id = http.post("/api/books", TestBooks.json(isbn, "Dawn", "Octavia E. Butler"))
+			.json()
+			.get("id")
+			.asString();
+		http.put("/api/books/" + id, TestBooks.json(isbn, "Dawn (Xenogenesis 1)", "Octavia E. Butler"), "Content-Type",
+				"application/json", "If-Match", "\"0\"");
 		http.put("/api/books/" + id, TestBooks.json(isbn, "Refused", "Octavia E. Butler"), "Content-Type",
 				"application/json", "If-Match", "\"0\""); // stale: records nothing
 		http.delete("/api/books/" + id);
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service",
-				id, 3);
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(),
+				"library.audit.book-catalog-service", id, 3);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
 		assertThat(events).extracting(event -> event.get("action").asString())
@@ -102,8 +109,8 @@ class BookTopicTest {
 			assertThat(event.get("details").get("isbn").asString()).isEqualTo(isbn);
 		});
 		assertThat(events.get(1).get("details").get("title").asString()).isEqualTo("Dawn (Xenogenesis 1)");
-		assertThat(records).allSatisfy(
-				record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
+		assertThat(records)
+			.allSatisfy(record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
 	}
 
 	@Test
@@ -127,8 +134,10 @@ class BookTopicTest {
 			.get("id")
 			.asString();
 
-		ConsumerRecord<String, String> record = TopicRecords.awaitRecords(service.bootstrapServers(), TOPIC, id, 1).getFirst();
-		ConsumerRecord<String, String> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1)
+		ConsumerRecord<String, String> record = TopicRecords.awaitRecords(service.bootstrapServers(), TOPIC, id, 1)
+			.getFirst();
+		ConsumerRecord<String, String> audit = TopicRecords
+			.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1)
 			.getFirst();
 
 		assertThat(TopicRecords.header(record, "ce_actor")).isEqualTo("librarian");

@@ -20,7 +20,8 @@ import static org.library.testsupport.AccessAssertions.assertOnlyTheGenuineToken
 import static org.library.testsupport.AccessAssertions.assertUnauthorized;
 
 /**
- * Who may do what to the catalog, with real tokens from the real issuer: anyone browses, librarians change.
+ * Who may do what to the catalog, with real tokens from the real issuer: anyone browses,
+ * librarians change.
  */
 @CatalogIntegrationTest
 class CatalogAccessTest {

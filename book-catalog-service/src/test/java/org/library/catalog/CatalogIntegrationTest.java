@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The catalog on a real port, against the JVM's shared Postgres and Kafka. Every test class carrying this
- * annotation shares one application context.
+ * The catalog on a real port, against the JVM's shared Postgres and Kafka. Every test
+ * class carrying this annotation shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

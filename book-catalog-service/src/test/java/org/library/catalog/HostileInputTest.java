@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a hostile or careless client sends gets a clear 4xx problem naming what is wrong, never a 5xx or an
- * HTML page, and changes nothing: no book, no event.
+ * What a hostile or careless client sends gets a clear 4xx problem naming what is wrong,
+ * never a 5xx or an HTML page, and changes nothing: no book, no event.
  */
 @CatalogIntegrationTest
 class HostileInputTest {
@@ -56,9 +56,11 @@ class HostileInputTest {
 
 	@Test
 	void jsonIsReadStrictly() {
-		assertNamesField(http.post("/api/books", body("\"title\":\"T\"", "\"authors\":[\"A\"]", "\"publishedYear\":\"1999\"")),
+		assertNamesField(
+				http.post("/api/books", body("\"title\":\"T\"", "\"authors\":[\"A\"]", "\"publishedYear\":\"1999\"")),
 				"publishedYear");
-		assertNamesField(http.post("/api/books", body("\"title\":\"T\"", "\"authors\":[\"A\"]", "\"publishedYear\":1999.5")),
+		assertNamesField(
+				http.post("/api/books", body("\"title\":\"T\"", "\"authors\":[\"A\"]", "\"publishedYear\":1999.5")),
 				"publishedYear");
 		assertNamesField(http.post("/api/books", body("\"title\":42", "\"authors\":[\"A\"]")), "title");
 		assertNamesField(http.post("/api/books", body("\"titel\":\"Typo\"", "\"title\":\"T\"", "\"authors\":[\"A\"]")),
@@ -79,7 +81,10 @@ class HostileInputTest {
 		for (int i = 0; i < 1100; i++) {
 			many.append("&p").append(i).append("=1");
 		}
-		assertNamesField(service.http().get(many.toString()), "query"); // anonymous: a token would not fit in the headers too
+		assertNamesField(service.http().get(many.toString()), "query"); // anonymous: a
+																		// token would not
+																		// fit in the
+																		// headers too
 	}
 
 	@Test
@@ -125,7 +130,10 @@ class HostileInputTest {
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 	}
 
-	/** How many books there are, and the last outbox event id taken: unchanged means nothing was written. */
+	/**
+	 * How many books there are, and the last outbox event id taken: unchanged means
+	 * nothing was written.
+	 */
 	private long[] writes() {
 		return new long[] { jdbc.sql("SELECT count(*) FROM book").query(Long.class).single(),
 				jdbc.sql("SELECT last_value FROM outbox_event_id_seq").query(Long.class).single() };

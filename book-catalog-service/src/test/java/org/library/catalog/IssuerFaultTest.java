@@ -15,11 +15,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The issuer is a process of its own, and can be away. Before the service has its keys, a request with a token is
- * answered 503 with {@code Retry-After} (the token may be fine; the service cannot tell yet) and changes nothing,
- * while anonymous reads go on; once the issuer is back the same token works, and once the keys are known the
- * issuer may go away again without anyone noticing. Runs in its own JVM (see the pom): it starts and stops the
- * issuer and the service itself.
+ * The issuer is a process of its own, and can be away. Before the service has its keys, a
+ * request with a token is answered 503 with {@code Retry-After} (the token may be fine;
+ * the service cannot tell yet) and changes nothing, while anonymous reads go on; once the
+ * issuer is back the same token works, and once the keys are known the issuer may go away
+ * again without anyone noticing. Runs in its own JVM (see the pom): it starts and stops
+ * the issuer and the service itself.
  */
 class IssuerFaultTest {
 

@@ -25,8 +25,9 @@ import static org.library.testsupport.AccessAssertions.assertForbidden;
 import static org.library.testsupport.AccessAssertions.assertUnauthorized;
 
 /**
- * What an operator sees of the catalog: the caller's trace followed into the records it causes, metrics and
- * health details for operators only, and log lines that name their trace and actor.
+ * What an operator sees of the catalog: the caller's trace followed into the records it
+ * causes, metrics and health details for operators only, and log lines that name their
+ * trace and actor.
  */
 @CatalogIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -56,24 +57,29 @@ class ObservabilityTest {
 				.filteredOn(span -> span.getTraceId().equals(trace.traceId()))
 				.extracting(SpanData::getName)
 				.contains("query", "http post /api/books"));
-		// the relay polls its table several times a second: none of that is a trace of its own
+		// the relay polls its table several times a second: none of that is a trace of
+		// its own
 		assertThat(spans.getFinishedSpanItems()).filteredOn(span -> span.getName().equals("query"))
-			.allSatisfy(span -> assertThat(span.getParentSpanContext().isValid()).as("a statement with a parent").isTrue());
+			.allSatisfy(
+					span -> assertThat(span.getParentSpanContext().isValid()).as("a statement with a parent").isTrue());
 	}
 
 	@Test
 	void theCallersTraceGoesWithTheBooksRecordAndItsAuditEvent() {
 		Traceparent trace = Traceparent.random();
 
-		String id = librarian.post("/api/books", TestBooks.json("Traced"), "Content-Type", "application/json",
-				"traceparent", trace.header())
+		String id = librarian
+			.post("/api/books", TestBooks.json("Traced"), "Content-Type", "application/json", "traceparent",
+					trace.header())
 			.json()
 			.get("id")
 			.asString();
 
-		ConsumerRecord<String, String> record = TopicRecords.awaitRecords(service.bootstrapServers(),
-				BookTopicTest.TOPIC, id, 1).getFirst();
-		ConsumerRecord<String, String> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1)
+		ConsumerRecord<String, String> record = TopicRecords
+			.awaitRecords(service.bootstrapServers(), BookTopicTest.TOPIC, id, 1)
+			.getFirst();
+		ConsumerRecord<String, String> audit = TopicRecords
+			.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1)
 			.getFirst();
 		// the service's own span, in the caller's trace
 		assertThat(TopicRecords.header(record, "traceparent")).startsWith("00-" + trace.traceId() + "-")
@@ -86,8 +92,10 @@ class ObservabilityTest {
 	void workWithoutACallersTraceStartsItsOwn() {
 		String id = librarian.post("/api/books", TestBooks.json("Untraced")).json().get("id").asString();
 
-		JsonNode audit = Http.JSON.readTree(
-				TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1).getFirst().value());
+		JsonNode audit = Http.JSON
+			.readTree(TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1)
+				.getFirst()
+				.value());
 
 		assertThat(audit.get("traceId").asString()).matches("[0-9a-f]{32}");
 	}
@@ -102,8 +110,9 @@ class ObservabilityTest {
 
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("library_outbox_pending_events", "library_outbox_oldest_age_seconds",
-				"library_outbox_sent_events_total", "library_outbox_failures_total", "http_server_requests_seconds_count",
-				"hikaricp_connections_active", "jvm_memory_used_bytes", "kafka_producer_record_send_total");
+				"library_outbox_sent_events_total", "library_outbox_failures_total",
+				"http_server_requests_seconds_count", "hikaricp_connections_active", "jvm_memory_used_bytes",
+				"kafka_producer_record_send_total");
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package org.library.catalog;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,12 +17,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static org.library.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The outbox keeps every event while Kafka is away, across a service restart, and delivers it once the broker
- * is back, without another restart. Runs in its own JVM (see the pom): it starts and stops the service itself.
+ * The outbox keeps every event while Kafka is away, across a service restart, and
+ * delivers it once the broker is back, without another restart. Runs in its own JVM (see
+ * the pom): it starts and stops the service itself.
  */
 class OutboxFaultTest {
 
@@ -36,7 +36,8 @@ class OutboxFaultTest {
 
 		String first;
 		try (ConfigurableApplicationContext catalog = startCatalog(infrastructure, bootstrap)) {
-			var created = new Http(port(catalog)).as(Caller.LIBRARIAN).post("/api/books", TestBooks.json("Written while Kafka is down"));
+			var created = new Http(port(catalog)).as(Caller.LIBRARIAN)
+				.post("/api/books", TestBooks.json("Written while Kafka is down"));
 			assertThat(created.status()).isEqualTo(201);
 			first = created.json().get("id").asString();
 		}
@@ -66,14 +67,21 @@ class OutboxFaultTest {
 					.isEqualTo("Written while Kafka is down");
 				assertThat(Http.JSON.readTree(secondRecords.getFirst().value()).get("title").asString())
 					.isEqualTo("Written after the restart");
-				// the audit trail's events took the same way: stored with the change, relayed once Kafka was back
+				// the audit trail's events took the same way: stored with the change,
+				// relayed once Kafka was back
 				for (String book : List.of(first, second)) {
-					var audit = TopicRecords.awaitRecords(bootstrap, "library.audit.book-catalog-service", book, 1).getFirst();
+					var audit = TopicRecords.awaitRecords(bootstrap, "library.audit.book-catalog-service", book, 1)
+						.getFirst();
 					assertThat(Http.JSON.readTree(audit.value()).get("action").asString()).isEqualTo("BookAdded");
 				}
 				await().atMost(Duration.ofSeconds(30))
-					.until(() -> operator.get("/actuator/health").json().path("components").path("outbox").path("details")
-						.path("pending").asLong() == 0);
+					.until(() -> operator.get("/actuator/health")
+						.json()
+						.path("components")
+						.path("outbox")
+						.path("details")
+						.path("pending")
+						.asLong() == 0);
 			}
 		}
 	}
@@ -83,11 +91,14 @@ class OutboxFaultTest {
 		LibraryInfrastructure infrastructure = LibraryInfrastructure.forTests();
 		int brokerPort = freePort();
 		String bootstrap = "localhost:" + brokerPort;
-		try (ConfigurableApplicationContext first = startCatalog(infrastructure, bootstrap, "--library.outbox.batch-size=3");
+		try (ConfigurableApplicationContext first = startCatalog(infrastructure, bootstrap,
+				"--library.outbox.batch-size=3");
 				ConfigurableApplicationContext second = startCatalog(infrastructure, bootstrap,
 						"--library.outbox.batch-size=3")) {
-			List<Http> instances = List.of(new Http(port(first)).as(Caller.LIBRARIAN), new Http(port(second)).as(Caller.LIBRARIAN));
-			// a backlog while the broker is away: a book changed 30 times through both instances, then removed
+			List<Http> instances = List.of(new Http(port(first)).as(Caller.LIBRARIAN),
+					new Http(port(second)).as(Caller.LIBRARIAN));
+			// a backlog while the broker is away: a book changed 30 times through both
+			// instances, then removed
 			String isbn = TestBooks.uniqueIsbn13();
 			var created = instances.get(0).post("/api/books", TestBooks.json(isbn, "Version 0", "Ursula K. Le Guin"));
 			String id = created.json().get("id").asString();
@@ -95,15 +106,15 @@ class OutboxFaultTest {
 			for (int version = 1; version <= 30; version++) {
 				var updated = instances.get(version % 2)
 					.put("/api/books/" + id, TestBooks.json(isbn, "Version " + version, "Ursula K. Le Guin"),
-							"If-Match", etag, "Accept",
-							"application/json");
+							"If-Match", etag, "Accept", "application/json");
 				assertThat(updated.status()).isEqualTo(200);
 				etag = updated.header("ETag");
 			}
 			assertThat(instances.get(1).delete("/api/books/" + id).status()).isEqualTo(204);
 
 			try (EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(brokerPort, null)) {
-				// the removal's audit event is stored after the tombstone: once it is there, so is the rest
+				// the removal's audit event is stored after the tombstone: once it is
+				// there, so is the rest
 				TopicRecords.awaitRecords(bootstrap, "library.audit.book-catalog-service", id, 32);
 				List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(bootstrap, BookTopicTest.TOPIC,
 						id, 32);
@@ -122,22 +133,16 @@ class OutboxFaultTest {
 
 	private static ConfigurableApplicationContext startCatalog(LibraryInfrastructure infrastructure, String bootstrap,
 			String... more) {
-		List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
-				"--spring.datasource.url=" + infrastructure.jdbcUrl(), "--spring.kafka.bootstrap-servers=" + bootstrap,
-				"--library.outbox.max-backoff=1s",
-				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().uri()));
+		List<String> arguments = new java.util.ArrayList<>(
+				List.of("--server.port=0", "--spring.datasource.url=" + infrastructure.jdbcUrl(),
+						"--spring.kafka.bootstrap-servers=" + bootstrap, "--library.outbox.max-backoff=1s",
+						"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().uri()));
 		arguments.addAll(List.of(more));
 		return new SpringApplicationBuilder(CatalogApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

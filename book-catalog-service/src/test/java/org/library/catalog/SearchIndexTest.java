@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With 100,000 books the catalog's own search statements are still served by indexes. The books are loaded
- * inside a transaction that is rolled back, so no other test sees them.
+ * With 100,000 books the catalog's own search statements are still served by indexes. The
+ * books are loaded inside a transaction that is rolled back, so no other test sees them.
  */
 @CatalogIntegrationTest
 class SearchIndexTest {
@@ -46,8 +46,7 @@ class SearchIndexTest {
 			assertThat(plan(jdbc, search.pageQuery(byText))).contains("book_search_trgm").doesNotContain("Seq Scan");
 			assertThat(plan(jdbc, search.countQuery(byText))).contains("book_search_trgm").doesNotContain("Seq Scan");
 			BookQuery byAuthor = new BookQuery(null, "author 4242", 3, 20);
-			assertThat(plan(jdbc, search.pageQuery(byAuthor))).contains("book_authors_trgm")
-				.doesNotContain("Seq Scan");
+			assertThat(plan(jdbc, search.pageQuery(byAuthor))).contains("book_authors_trgm").doesNotContain("Seq Scan");
 			assertThat(plan(jdbc, search.pageQuery(new BookQuery(null, null, 10, 20)))).contains("book_title_order")
 				.doesNotContain("Seq Scan");
 			status.setRollbackOnly();

@@ -6,7 +6,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The spans the catalog finishes, kept for the tests to read, next to (not instead of) what it exports.
+ * The spans the catalog finishes, kept for the tests to read, next to (not instead of)
+ * what it exports.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class Spans {

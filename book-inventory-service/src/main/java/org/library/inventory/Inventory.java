@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lends and takes back copies, and follows the catalog. Each change and its event commit together. When a
- * change is refused, the row as it is then says why.
+ * Lends and takes back copies, and follows the catalog. Each change and its event commit
+ * together. When a change is refused, the row as it is then says why.
  */
 @Service
 public class Inventory {
@@ -51,8 +51,7 @@ public class Inventory {
 
 	@Transactional
 	public BookStock removeCopies(UUID bookId, int count) {
-		BookStock after = stock.removeCopies(bookId, count)
-			.orElseThrow(() -> new CopiesOnLoan(current(bookId), count));
+		BookStock after = stock.removeCopies(bookId, count).orElseThrow(() -> new CopiesOnLoan(current(bookId), count));
 		events.publishEvent(new CopiesRemoved(after, count));
 		return after;
 	}

@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.library.platform.refusal.Refusal;
 
 /**
- * The outcomes an inventory change can be refused with, each its own problem type. A refusal about a book's
- * copies carries the copies as they were, so the caller sees why.
+ * The outcomes an inventory change can be refused with, each its own problem type. A
+ * refusal about a book's copies carries the copies as they were, so the caller sees why.
  */
 public final class InventoryRefusals {
 
@@ -72,8 +72,8 @@ public final class InventoryRefusals {
 	public static final class TooManyCopies extends StockConflict {
 
 		public TooManyCopies(BookStock stock, int count) {
-			super("too-many-copies", "Too many copies", "Adding " + count + " copies would take book "
-					+ stock.bookId() + " over " + Stock.MAX_COPIES + " copies", stock);
+			super("too-many-copies", "Too many copies", "Adding " + count + " copies would take book " + stock.bookId()
+					+ " over " + Stock.MAX_COPIES + " copies", stock);
 		}
 
 	}

@@ -7,9 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Every change to a book's copies is one conditional UPDATE: the condition and the change are checked and made
- * by Postgres in one step under the row's lock, so N copies allow exactly N checkouts however many requests
- * and service instances race for them. The CHECK constraint of the table is the last line of defence.
+ * Every change to a book's copies is one conditional UPDATE: the condition and the change
+ * are checked and made by Postgres in one step under the row's lock, so N copies allow
+ * exactly N checkouts however many requests and service instances race for them. The
+ * CHECK constraint of the table is the last line of defence.
  */
 @Repository
 class Stock {
@@ -31,14 +32,19 @@ class Stock {
 			.optional();
 	}
 
-	/** A book the catalog published: known from now on, with no copies. Leaves a known book as it is. */
+	/**
+	 * A book the catalog published: known from now on, with no copies. Leaves a known
+	 * book as it is.
+	 */
 	boolean register(UUID bookId) {
 		return jdbc.sql("INSERT INTO book_inventory (book_id) VALUES (?) ON CONFLICT (book_id) DO NOTHING")
 			.param(bookId)
 			.update() == 1;
 	}
 
-	/** @return the stock if this withdrew it; empty if it was withdrawn already */
+	/**
+	 * @return the stock if this withdrew it; empty if it was withdrawn already
+	 */
 	Optional<BookStock> withdraw(UUID bookId) {
 		return update("INSERT INTO book_inventory (book_id, status) VALUES (?, 'WITHDRAWN') "
 				+ "ON CONFLICT (book_id) DO UPDATE SET status = 'WITHDRAWN', updated_at = now() "
@@ -46,10 +52,11 @@ class Stock {
 	}
 
 	Optional<BookStock> addCopies(UUID bookId, int count) {
-		return update("UPDATE book_inventory SET total_copies = total_copies + ?, "
-				+ "available_copies = available_copies + ?, updated_at = now() "
-				+ "WHERE book_id = ? AND status = 'ACTIVE' AND total_copies + ? <= " + MAX_COPIES, count, count, bookId,
-				count);
+		return update(
+				"UPDATE book_inventory SET total_copies = total_copies + ?, "
+						+ "available_copies = available_copies + ?, updated_at = now() "
+						+ "WHERE book_id = ? AND status = 'ACTIVE' AND total_copies + ? <= " + MAX_COPIES,
+				count, count, bookId, count);
 	}
 
 	Optional<BookStock> removeCopies(UUID bookId, int count) {

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every operation of the inventory's OpenAPI document, fed random, boundary and hostile values: never a 5xx, every
- * 4xx a problem, and a refused request changes no copy and publishes no event.
+ * Every operation of the inventory's OpenAPI document, fed random, boundary and hostile
+ * values: never a 5xx, every 4xx a problem, and a refused request changes no copy and
+ * publishes no event.
  */
 @InventoryIntegrationTest
 class ApiFuzzTest {

@@ -10,8 +10,8 @@ import org.library.testsupport.OwnershipContract;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The inventory serves traffic as book_inventory_app: DML on its own tables, nothing else; and even that DML
- * cannot oversell, because the table refuses it.
+ * The inventory serves traffic as book_inventory_app: DML on its own tables, nothing
+ * else; and even that DML cannot oversell, because the table refuses it.
  */
 @InventoryIntegrationTest
 class DatabaseOwnershipTest extends OwnershipContract {
@@ -28,11 +28,11 @@ class DatabaseOwnershipTest extends OwnershipContract {
 			UUID book = UUID.randomUUID();
 			statement.execute("INSERT INTO book_inventory (book_id, total_copies, available_copies) VALUES ('" + book
 					+ "', 1, 1)");
-			assertThatThrownBy(() -> statement.execute(
-					"UPDATE book_inventory SET available_copies = -1 WHERE book_id = '" + book + "'"))
+			assertThatThrownBy(() -> statement
+				.execute("UPDATE book_inventory SET available_copies = -1 WHERE book_id = '" + book + "'"))
 				.hasMessageContaining("copies_within_bounds");
-			assertThatThrownBy(() -> statement.execute(
-					"UPDATE book_inventory SET available_copies = 2 WHERE book_id = '" + book + "'"))
+			assertThatThrownBy(() -> statement
+				.execute("UPDATE book_inventory SET available_copies = 2 WHERE book_id = '" + book + "'"))
 				.hasMessageContaining("copies_within_bounds");
 			statement.execute("DELETE FROM book_inventory WHERE book_id = '" + book + "'");
 		}

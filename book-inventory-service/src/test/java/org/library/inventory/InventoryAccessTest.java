@@ -21,8 +21,9 @@ import static org.library.testsupport.AccessAssertions.assertOnlyTheGenuineToken
 import static org.library.testsupport.AccessAssertions.assertUnauthorized;
 
 /**
- * Who may do what to the copies, with real tokens from the real issuer: anyone sees availability, librarians
- * add and remove copies, librarians and readers lend and take back.
+ * Who may do what to the copies, with real tokens from the real issuer: anyone sees
+ * availability, librarians add and remove copies, librarians and readers lend and take
+ * back.
  */
 @InventoryIntegrationTest
 class InventoryAccessTest {
@@ -96,9 +97,10 @@ class InventoryAccessTest {
 
 	@Test
 	void theApiDocumentSaysWhichOperationsNeedAToken() {
-		assertApiDocumentSays(anonymous, List.of("POST /api/inventory/{bookId}/copies",
-				"POST /api/inventory/{bookId}/copies/removals", "POST /api/inventory/{bookId}/checkouts",
-				"POST /api/inventory/{bookId}/returns"), List.of("GET /api/inventory/{bookId}"));
+		assertApiDocumentSays(anonymous,
+				List.of("POST /api/inventory/{bookId}/copies", "POST /api/inventory/{bookId}/copies/removals",
+						"POST /api/inventory/{bookId}/checkouts", "POST /api/inventory/{bookId}/returns"),
+				List.of("GET /api/inventory/{bookId}"));
 	}
 
 }

@@ -18,7 +18,6 @@ import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -154,8 +153,9 @@ class InventoryApiTest {
 
 		var plain = http.send(http.builder("/api/inventory/" + book + "/checkouts", "Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("x")));
-		var form = http.send(http.builder("/api/inventory/" + book + "/returns", "Content-Type",
-				"application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("a=b")));
+		var form = http.send(
+				http.builder("/api/inventory/" + book + "/returns", "Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("a=b")));
 
 		assertThat(plain.status()).isEqualTo(415);
 		assertThat(plain.header("Content-Type")).startsWith("application/problem+json");
@@ -174,8 +174,8 @@ class InventoryApiTest {
 		http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":1}");
 		http.post("/api/inventory/" + book + "/returns"); // refused: records nothing
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-inventory-service",
-				book.toString(), 4);
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(),
+				"library.audit.book-inventory-service", book.toString(), 4);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
 		assertThat(events).extracting(event -> event.get("action").asString())
@@ -188,8 +188,8 @@ class InventoryApiTest {
 			assertThat(event.get("entityId").asString()).isEqualTo(book.toString());
 		});
 		assertThat(events.getFirst().get("details").get("count").asInt()).isEqualTo(2);
-		assertThat(records).allSatisfy(
-				record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
+		assertThat(records)
+			.allSatisfy(record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
 		assertThat(records).allSatisfy(record -> assertThat(TopicRecords.header(record, "ce_id"))
 			.isEqualTo(Http.JSON.readTree(record.value()).get("id").asString()));
 	}

@@ -14,7 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The inventory on a real port, against the JVM's shared Postgres and Kafka; one context for all test classes.
+ * The inventory on a real port, against the JVM's shared Postgres and Kafka; one context
+ * for all test classes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * N copies allow exactly N checkouts, however many callers race for them, on one instance or several.
+ * N copies allow exactly N checkouts, however many callers race for them, on one instance
+ * or several.
  */
 @InventoryIntegrationTest
 class NoOversellTest {
@@ -44,7 +45,8 @@ class NoOversellTest {
 
 		assertThat(statuses).filteredOn(status -> status == 201).hasSize(10);
 		assertThat(statuses).filteredOn(status -> status == 409).hasSize(190);
-		assertThat(new Http(service.port()).get("/api/inventory/" + book).json().get("availableCopies").asInt()).isZero();
+		assertThat(new Http(service.port()).get("/api/inventory/" + book).json().get("availableCopies").asInt())
+			.isZero();
 	}
 
 	@Test
@@ -78,8 +80,7 @@ class NoOversellTest {
 		return book;
 	}
 
-	private static List<Integer> checkOutConcurrently(UUID book, int callers, List<Http> instances)
-			throws Exception {
+	private static List<Integer> checkOutConcurrently(UUID book, int callers, List<Http> instances) throws Exception {
 		List<Callable<Integer>> checkouts = new ArrayList<>();
 		for (int i = 0; i < callers; i++) {
 			// readers borrowing for themselves, two of them on each instance

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A consumer continues the trace of the record it reads: the withdrawal a catalog removal causes is recorded in the
- * trace of the request that removed the book. And the consumer's lag is in the metrics.
+ * A consumer continues the trace of the record it reads: the withdrawal a catalog removal
+ * causes is recorded in the trace of the request that removed the book. And the
+ * consumer's lag is in the metrics.
  */
 @InventoryIntegrationTest
 class ObservabilityTest {
@@ -34,7 +35,8 @@ class ObservabilityTest {
 	@Test
 	void aWithdrawalIsRecordedInTheTraceOfTheRemovalThatCausedIt() {
 		UUID book = catalog.bookAdded();
-		await().atMost(Duration.ofSeconds(30)).until(() -> service.http().get("/api/inventory/" + book).status() == 200);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> service.http().get("/api/inventory/" + book).status() == 200);
 		Traceparent removal = Traceparent.random();
 
 		catalog.tombstone(book, "librarian", removal.header());
@@ -54,8 +56,8 @@ class ObservabilityTest {
 		Http.Response metrics = service.http().as(Caller.MACHINE).get("/actuator/prometheus");
 
 		assertThat(metrics.status()).isEqualTo(200);
-		assertThat(metrics.body()).contains("kafka_consumer_fetch_manager_records_lag_max", "library_outbox_pending_events",
-				"spring_kafka_listener_seconds_count");
+		assertThat(metrics.body()).contains("kafka_consumer_fetch_manager_records_lag_max",
+				"library_outbox_pending_events", "spring_kafka_listener_seconds_count");
 	}
 
 }

@@ -78,8 +78,8 @@ class TableSplitTest {
 		assertThat(http.post("/api/inventory/" + book + "/returns").status()).isEqualTo(200);
 		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(2);
 
-		List<ConsumerRecord<String, String>> audit = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.book-inventory-service",
-				book.toString(), 4);
+		List<ConsumerRecord<String, String>> audit = TopicRecords.awaitRecords(service.bootstrapServers(),
+				"library.audit.book-inventory-service", book.toString(), 4);
 		ConsumerRecord<String, String> withdrawn = audit.stream()
 			.filter(record -> record.value().contains("\"BookWithdrawn\""))
 			.findFirst()
@@ -137,9 +137,12 @@ class TableSplitTest {
 	@Test
 	void aRecordWhoseDataTheDatabaseRefusesIsDeadLetteredWithTheReasonAndTheNextIsApplied() {
 		UUID refused = UUID.randomUUID();
-		// a rule only the database knows: nothing the listener checks first can tell this book from any other
-		owner().sql("ALTER TABLE book_inventory ADD CONSTRAINT refuses_one_book CHECK (book_id <> '" + refused
-				+ "') NOT VALID").update();
+		// a rule only the database knows: nothing the listener checks first can tell this
+		// book from any other
+		owner()
+			.sql("ALTER TABLE book_inventory ADD CONSTRAINT refuses_one_book CHECK (book_id <> '" + refused
+					+ "') NOT VALID")
+			.update();
 		try {
 			catalog.snapshot(refused, 0, "librarian");
 			UUID next = catalog.bookAdded();
@@ -160,7 +163,8 @@ class TableSplitTest {
 
 	@Test
 	void aDatabaseThatRefusesWritesHoldsTheRecordUntilItAcceptsThemAndNothingIsDeadLettered() {
-		long deadLetters = TopicRecords.count(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT");
+		long deadLetters = TopicRecords.count(service.bootstrapServers(),
+				"library.catalog.books.book-inventory-service.DLT");
 		owner().sql("REVOKE INSERT, UPDATE ON book_inventory FROM book_inventory_app").update();
 		UUID book;
 		try {
@@ -174,7 +178,8 @@ class TableSplitTest {
 
 		awaitKnown(book);
 		await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(http.health("consumers")));
-		assertThat(TopicRecords.count(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT")).isEqualTo(deadLetters);
+		assertThat(TopicRecords.count(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT"))
+			.isEqualTo(deadLetters);
 	}
 
 	private tools.jackson.databind.JsonNode awaitKnown(UUID book) {

@@ -18,17 +18,22 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real single-node Kafka broker in KRaft mode, running in this JVM (Kafka's own cluster test kit).
+ * A real single-node Kafka broker in KRaft mode, running in this JVM (Kafka's own cluster
+ * test kit).
  *
- * <p>Clients connect to the {@code CLIENT} listener (the local stack's 9092, any free port in tests) and sign in
- * there with SASL/SCRAM-SHA-512 as a principal of the ownership table ({@link KafkaOwnership}); a connection
- * that does not sign in is refused, and the authorizer allows a principal only what the table grants. The test
- * kit's own listeners (the broker's and the controller's, on random ports) take SASL/PLAIN for one user, the
- * broker itself, whose password is made afresh at every start and never leaves this JVM: it is the super user
- * that applies the table.
+ * <p>
+ * Clients connect to the {@code CLIENT} listener (the local stack's 9092, any free port
+ * in tests) and sign in there with SASL/SCRAM-SHA-512 as a principal of the ownership
+ * table ({@link KafkaOwnership}); a connection that does not sign in is refused, and the
+ * authorizer allows a principal only what the table grants. The test kit's own listeners
+ * (the broker's and the controller's, on random ports) take SASL/PLAIN for one user, the
+ * broker itself, whose password is made afresh at every start and never leaves this JVM:
+ * it is the super user that applies the table.
  *
- * <p>Topics are never created implicitly: every service declares its own, with their partitions and cleanup
- * policy, so a record sent to a missing topic fails and is retried instead of creating a wrong topic.
+ * <p>
+ * Topics are never created implicitly: every service declares its own, with their
+ * partitions and cleanup policy, so a record sent to a missing topic fails and is retried
+ * instead of creating a wrong topic.
  */
 public final class EmbeddedKafkaServer implements AutoCloseable {
 
@@ -52,7 +57,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
 	/**
 	 * @param port the client port, 0 for any free one
-	 * @param dataDirectory where the logs live and survive a restart; {@code null} for a throwaway one
+	 * @param dataDirectory where the logs live and survive a restart; {@code null} for a
+	 * throwaway one
 	 */
 	public static EmbeddedKafkaServer start(int port, Path dataDirectory) {
 		return start(port, dataDirectory, KafkaOwnership.load(), System::getenv);
@@ -60,9 +66,11 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
 	/**
 	 * @param port the client port, 0 for any free one
-	 * @param dataDirectory where the logs live and survive a restart; {@code null} for a throwaway one
+	 * @param dataDirectory where the logs live and survive a restart; {@code null} for a
+	 * throwaway one
 	 * @param ownership who may do what, applied before the broker is handed out
-	 * @param environment where the principals' passwords come from ({@link KafkaCredentials#passwordFor})
+	 * @param environment where the principals' passwords come from
+	 * ({@link KafkaCredentials#passwordFor})
 	 */
 	public static EmbeddedKafkaServer start(int port, Path dataDirectory, KafkaOwnership ownership,
 			UnaryOperator<String> environment) {
@@ -71,11 +79,14 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 				.setNumBrokerNodes(1)
 				.setNumControllerNodes(1)
 				.setClusterId(CLUSTER_ID)
-				// a released metadata version, not the test kit's unreleased one: data kept on disk stays readable
+				// a released metadata version, not the test kit's unreleased one: data
+				// kept on disk stays readable
 				.setBootstrapMetadataVersion(MetadataVersion.latestProduction());
 			boolean throwaway = dataDirectory == null;
-			// our own directory even when throwaway: the test kit's default one is deleted by a JVM shutdown hook
-			// while the broker may still be running, and a broker that loses its log directory halts the JVM
+			// our own directory even when throwaway: the test kit's default one is
+			// deleted by a JVM shutdown hook
+			// while the broker may still be running, and a broker that loses its log
+			// directory halts the JVM
 			Path directory = throwaway ? Files.createTempDirectory("library-kafka") : dataDirectory;
 			Files.createDirectories(directory);
 			boolean formatted;
@@ -86,10 +97,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 			KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build())
 				.setDeleteOnClose(throwaway);
 			String brokerPassword = UUID.randomUUID().toString();
-			String brokerLogin = KafkaCredentials.jaas("org.apache.kafka.common.security.plain.PlainLoginModule",
-					BROKER, brokerPassword).replace(";", " user_" + BROKER + "=\"" + brokerPassword + "\";");
-			builder.setConfigProp("listeners",
-					"EXTERNAL://localhost:0,CONTROLLER://localhost:0,CLIENT://localhost:" + port)
+			String brokerLogin = KafkaCredentials
+				.jaas("org.apache.kafka.common.security.plain.PlainLoginModule", BROKER, brokerPassword)
+				.replace(";", " user_" + BROKER + "=\"" + brokerPassword + "\";");
+			builder
+				.setConfigProp("listeners",
+						"EXTERNAL://localhost:0,CONTROLLER://localhost:0,CLIENT://localhost:" + port)
 				.setConfigProp("listener.security.protocol.map",
 						"EXTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT")
 				.setConfigProp("sasl.mechanism.inter.broker.protocol", "PLAIN")
@@ -136,8 +149,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 	}
 
 	/**
-	 * Applies the ownership table as the broker's super user, then waits until the broker takes the credentials
-	 * it made: they reach the listeners through the metadata log, a moment after the controller has them.
+	 * Applies the ownership table as the broker's super user, then waits until the broker
+	 * takes the credentials it made: they reach the listeners through the metadata log, a
+	 * moment after the controller has them.
 	 */
 	private void own(KafkaOwnership ownership, UnaryOperator<String> environment) {
 		try (Admin admin = Admin.create(brokerClient())) {
@@ -156,8 +170,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 			}
 			catch (ExecutionException ex) {
 				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("Kafka did not take the credentials of " + last + ": "
-							+ ex.getCause().getMessage(), ex.getCause());
+					throw new IllegalStateException(
+							"Kafka did not take the credentials of " + last + ": " + ex.getCause().getMessage(),
+							ex.getCause());
 				}
 			}
 			catch (InterruptedException ex) {
@@ -167,18 +182,24 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 		}
 	}
 
-	/** The broker's super user on its own listener: for applying the table, and for fault tests' checks. */
+	/**
+	 * The broker's super user on its own listener: for applying the table, and for fault
+	 * tests' checks.
+	 */
 	Map<String, Object> brokerClient() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("bootstrap.servers", cluster.bootstrapServers());
 		properties.put("security.protocol", "SASL_PLAINTEXT");
 		properties.put("sasl.mechanism", "PLAIN");
-		properties.put("sasl.jaas.config", KafkaCredentials.jaas("org.apache.kafka.common.security.plain.PlainLoginModule",
-				BROKER, brokerPassword));
+		properties.put("sasl.jaas.config", KafkaCredentials
+			.jaas("org.apache.kafka.common.security.plain.PlainLoginModule", BROKER, brokerPassword));
 		return properties;
 	}
 
-	/** Kafka's storage formatter prints to standard out; the local stack's console is for its own summary. */
+	/**
+	 * Kafka's storage formatter prints to standard out; the local stack's console is for
+	 * its own summary.
+	 */
 	private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
 		PrintStream out = System.out;
 		System.setOut(new PrintStream(OutputStream.nullOutputStream()));

@@ -14,18 +14,23 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server from the embedded binaries on Maven Central: no Docker, no local install.
+ * A real PostgreSQL server from the embedded binaries on Maven Central: no Docker, no
+ * local install.
  *
- * <p>Two ways to run it. For tests: fast and trusting (no fsync, asynchronous commit, no passwords), on data
- * that is thrown away. Durable, for data that is kept (the local stack): fsync and synchronous commit on,
- * listening on localhost only, and every role, the superuser included, signs in with a password checked by
- * SCRAM-SHA-256.
+ * <p>
+ * Two ways to run it. For tests: fast and trusting (no fsync, asynchronous commit, no
+ * passwords), on data that is thrown away. Durable, for data that is kept (the local
+ * stack): fsync and synchronous commit on, listening on localhost only, and every role,
+ * the superuser included, signs in with a password checked by SCRAM-SHA-256.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
 	static final String SUPERUSER = "postgres";
 
-	/** The first line of a pg_hba.conf this class wrote: a kept cluster without it still trusts everyone. */
+	/**
+	 * The first line of a pg_hba.conf this class wrote: a kept cluster without it still
+	 * trusts everyone.
+	 */
 	private static final String HBA_MARKER = "# library local stack: every role signs in with a password";
 
 	private static final String HBA = HBA_MARKER + """
@@ -44,8 +49,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	/**
 	 * @param port the port, 0 for any free one
 	 * @param dataDirectory where the cluster lives; {@code null} for a throwaway one
-	 * @param superuserPassword the superuser's password for a durable server; {@code null} for the fast,
-	 * trusting one tests use
+	 * @param superuserPassword the superuser's password for a durable server;
+	 * {@code null} for the fast, trusting one tests use
 	 */
 	static EmbeddedPostgresServer start(int port, Path dataDirectory, String superuserPassword) {
 		boolean durable = superuserPassword != null;
@@ -54,8 +59,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 		try {
 			if (durable && !requiresPasswords(dataDirectory)) {
-				// a new cluster (initdb trusts local connections) or one kept from a trusting version: give the
-				// superuser its password while trust still lets us in, then require passwords from here on
+				// a new cluster (initdb trusts local connections) or one kept from a
+				// trusting version: give the
+				// superuser its password while trust still lets us in, then require
+				// passwords from here on
 				try (EmbeddedPostgres trusting = builder(port, dataDirectory, true).start()) {
 					setPassword(trusting, superuserPassword);
 				}
@@ -71,20 +78,22 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			throw new UncheckedIOException("PostgreSQL did not start: " + ex.getMessage(), ex);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL's superuser could not be given its password: "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"PostgreSQL's superuser could not be given its password: " + ex.getMessage(), ex);
 		}
 	}
 
 	private static EmbeddedPostgres.Builder builder(int port, Path dataDirectory, boolean durable) {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setPGStartupWait(Duration.ofSeconds(60))
-			// stopped by LibraryInfrastructure, after Kafka, not by a hook of its own racing the services
+			// stopped by LibraryInfrastructure, after Kafka, not by a hook of its own
+			// racing the services
 			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "300")
 			.setServerConfig("listen_addresses", "localhost");
 		if (durable) {
-			// the embedded defaults trade durability for speed (-F turns fsync off); kept data needs both back
+			// the embedded defaults trade durability for speed (-F turns fsync off); kept
+			// data needs both back
 			builder.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
@@ -115,7 +124,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static void setPassword(EmbeddedPostgres postgres, String password) throws SQLException {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				PreparedStatement quote = connection.prepareStatement("SELECT format('ALTER ROLE %I PASSWORD %L', ?, ?)")) {
+				PreparedStatement quote = connection
+					.prepareStatement("SELECT format('ALTER ROLE %I PASSWORD %L', ?, ?)")) {
 			quote.setString(1, SUPERUSER);
 			quote.setString(2, password);
 			try (ResultSet alter = quote.executeQuery(); Statement statement = connection.createStatement()) {

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * How a Kafka client of the suite signs in: SASL/SCRAM-SHA-512 as one principal of the ownership table, with
- * the password {@code <PRINCIPAL>_KAFKA_PASSWORD} gives (for {@code book-catalog-service},
- * {@code BOOK_CATALOG_SERVICE_KAFKA_PASSWORD}), by default the principal's own name for throwaway brokers.
+ * How a Kafka client of the suite signs in: SASL/SCRAM-SHA-512 as one principal of the
+ * ownership table, with the password {@code <PRINCIPAL>_KAFKA_PASSWORD} gives (for
+ * {@code book-catalog-service}, {@code BOOK_CATALOG_SERVICE_KAFKA_PASSWORD}), by default
+ * the principal's own name for throwaway brokers.
  */
 public final class KafkaCredentials {
 
@@ -27,14 +28,17 @@ public final class KafkaCredentials {
 		return value == null || value.isBlank() ? principal : value;
 	}
 
-	/** A client's properties: where the broker is, and who signs in there with which password. */
+	/**
+	 * A client's properties: where the broker is, and who signs in there with which
+	 * password.
+	 */
 	public static Map<String, Object> client(String bootstrapServers, String principal, String password) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("bootstrap.servers", bootstrapServers);
 		properties.put("security.protocol", "SASL_PLAINTEXT");
 		properties.put("sasl.mechanism", MECHANISM);
-		properties.put("sasl.jaas.config", jaas("org.apache.kafka.common.security.scram.ScramLoginModule", principal,
-				password));
+		properties.put("sasl.jaas.config",
+				jaas("org.apache.kafka.common.security.scram.ScramLoginModule", principal, password));
 		return properties;
 	}
 

@@ -27,9 +27,10 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * The ownership table of the wire, {@code infra/kafka/ownership.tsv}: which principal may write or read which
- * topic and join which consumer group. Applied to a broker, it leaves exactly the ACLs the table names (any
- * other is deleted), and a SCRAM-SHA-512 credential for every principal it names.
+ * The ownership table of the wire, {@code infra/kafka/ownership.tsv}: which principal may
+ * write or read which topic and join which consumer group. Applied to a broker, it leaves
+ * exactly the ACLs the table names (any other is deleted), and a SCRAM-SHA-512 credential
+ * for every principal it names.
  *
  * @param grants the table's lines, in order
  */
@@ -51,8 +52,8 @@ public record KafkaOwnership(List<Grant> grants) {
 			};
 			Set<AclBinding> acls = new LinkedHashSet<>();
 			for (AclOperation operation : operations) {
-				acls.add(new AclBinding(resource, new AccessControlEntry("User:" + principal, "*", operation,
-						AclPermissionType.ALLOW)));
+				acls.add(new AclBinding(resource,
+						new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW)));
 			}
 			return acls;
 		}
@@ -95,8 +96,8 @@ public record KafkaOwnership(List<Grant> grants) {
 			case "topic-prefix" -> new ResourcePattern(ResourceType.TOPIC, name, PatternType.PREFIXED);
 			case "group" -> new ResourcePattern(ResourceType.GROUP, name, PatternType.LITERAL);
 			case "group-prefix" -> new ResourcePattern(ResourceType.GROUP, name, PatternType.PREFIXED);
-			default -> throw new IllegalStateException(TABLE + ": a resource is topic:, topic-prefix:, group: or "
-					+ "group-prefix:, not " + resource);
+			default -> throw new IllegalStateException(
+					TABLE + ": a resource is topic:, topic-prefix:, group: or " + "group-prefix:, not " + resource);
 		};
 	}
 
@@ -123,16 +124,20 @@ public record KafkaOwnership(List<Grant> grants) {
 	}
 
 	/**
-	 * Gives every principal its credential (the password {@link KafkaCredentials#passwordFor} finds) and leaves
-	 * the broker with exactly the table's ACLs.
+	 * Gives every principal its credential (the password
+	 * {@link KafkaCredentials#passwordFor} finds) and leaves the broker with exactly the
+	 * table's ACLs.
 	 */
 	void apply(Admin admin, UnaryOperator<String> environment) {
 		try {
-			admin.alterUserScramCredentials(principals().stream()
-				.map(principal -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(
-						principal, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
-						KafkaCredentials.passwordFor(principal, environment)))
-				.toList()).all().get();
+			admin
+				.alterUserScramCredentials(principals().stream()
+					.map(principal -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(principal,
+							new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
+							KafkaCredentials.passwordFor(principal, environment)))
+					.toList())
+				.all()
+				.get();
 			Set<AclBinding> wanted = acls();
 			Set<AclBinding> present = new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get());
 			List<AclBindingFilter> extra = present.stream()

@@ -7,9 +7,11 @@ import java.util.function.UnaryOperator;
 /**
  * PostgreSQL and Kafka for the library services, started and provisioned together.
  *
- * <p>Tests share one throwaway instance per JVM ({@link #forTests()}); the local stack starts one on fixed
- * ports with its data kept on disk and Postgres durable ({@link #start(Settings)}). Fault tests stop and start
- * Postgres or Kafka on the same data and port ({@link #stopPostgres()}, {@link #startPostgres()}, ...).
+ * <p>
+ * Tests share one throwaway instance per JVM ({@link #forTests()}); the local stack
+ * starts one on fixed ports with its data kept on disk and Postgres durable
+ * ({@link #start(Settings)}). Fault tests stop and start Postgres or Kafka on the same
+ * data and port ({@link #stopPostgres()}, {@link #startPostgres()}, ...).
  */
 public final class LibraryInfrastructure implements AutoCloseable {
 
@@ -37,11 +39,13 @@ public final class LibraryInfrastructure implements AutoCloseable {
 
 	/**
 	 * Where and how to start.
+	 *
 	 * @param postgresPort 0 for any free port
 	 * @param kafkaPort 0 for any free port
 	 * @param dataDirectory where data survives a restart; {@code null} for throwaway data
-	 * @param durable whether Postgres runs durable and checks passwords (the superuser's is
-	 * {@code POSTGRES_PASSWORD}, by default {@code postgres}); tests run it fast and trusting
+	 * @param durable whether Postgres runs durable and checks passwords (the superuser's
+	 * is {@code POSTGRES_PASSWORD}, by default {@code postgres}); tests run it fast and
+	 * trusting
 	 * @param environment where role passwords come from ({@code <ROLE>_PASSWORD})
 	 */
 	public record Settings(int postgresPort, int kafkaPort, Path dataDirectory, boolean durable,
@@ -86,7 +90,8 @@ public final class LibraryInfrastructure implements AutoCloseable {
 	}
 
 	/**
-	 * The one instance the tests of this JVM share, started on first use and stopped when the JVM exits.
+	 * The one instance the tests of this JVM share, started on first use and stopped when
+	 * the JVM exits.
 	 */
 	public static synchronized LibraryInfrastructure forTests() {
 		if (shared == null) {
@@ -96,7 +101,10 @@ public final class LibraryInfrastructure implements AutoCloseable {
 		return shared;
 	}
 
-	/** Stops Postgres as an operator would (a fast shutdown); its data stays for {@link #startPostgres()}. */
+	/**
+	 * Stops Postgres as an operator would (a fast shutdown); its data stays for
+	 * {@link #startPostgres()}.
+	 */
 	public synchronized void stopPostgres() {
 		requireKeptData();
 		if (postgres != null) {
@@ -149,15 +157,18 @@ public final class LibraryInfrastructure implements AutoCloseable {
 	}
 
 	/**
-	 * A Kafka client's properties for signing in as {@code principal} of the ownership table, with the password
-	 * this infrastructure gave it.
+	 * A Kafka client's properties for signing in as {@code principal} of the ownership
+	 * table, with the password this infrastructure gave it.
 	 */
 	public Map<String, Object> kafkaClient(String principal) {
 		return KafkaCredentials.client(kafkaBootstrapServers(), principal,
 				KafkaCredentials.passwordFor(principal, settings.environment()));
 	}
 
-	/** The broker's super user, for what only a test of the broker itself may do (such as listing every ACL). */
+	/**
+	 * The broker's super user, for what only a test of the broker itself may do (such as
+	 * listing every ACL).
+	 */
 	public synchronized Map<String, Object> kafkaSuperUser() {
 		if (kafka == null) {
 			throw new IllegalStateException("Kafka is stopped");

@@ -7,8 +7,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a service's test context at the JVM's shared Postgres and Kafka. Only the addresses change: each
- * service still connects with its own roles, exactly as it does in production.
+ * Points a service's test context at the JVM's shared Postgres and Kafka. Only the
+ * addresses change: each service still connects with its own roles, exactly as it does in
+ * production.
  */
 public class LibraryInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -17,11 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs infra/postgres/provision.sql over JDBC, the same file docker-compose hands to psql.
+ * Runs infra/postgres/provision.sql over JDBC, the same file docker-compose hands to
+ * psql.
  *
- * <p>A user's machine has a JDK but not necessarily psql, so this understands the few psql features the
- * script uses: statements ending in {@code ;}, {@code \connect}, {@code \gexec}, {@code \set} (ignored:
- * this runner always stops on the first error) and {@code :'variable'} substitution.
+ * <p>
+ * A user's machine has a JDK but not necessarily psql, so this understands the few psql
+ * features the script uses: statements ending in {@code ;}, {@code \connect},
+ * {@code \gexec}, {@code \set} (ignored: this runner always stops on the first error) and
+ * {@code :'variable'} substitution.
  */
 public final class Provisioning {
 
@@ -41,8 +44,7 @@ public final class Provisioning {
 
 	private final UnaryOperator<String> environment;
 
-	Provisioning(String host, int port, String superuser, String superuserPassword,
-			UnaryOperator<String> environment) {
+	Provisioning(String host, int port, String superuser, String superuserPassword, UnaryOperator<String> environment) {
 		this.host = host;
 		this.port = port;
 		this.superuser = superuser;
@@ -51,8 +53,8 @@ public final class Provisioning {
 	}
 
 	/**
-	 * The password a role gets: {@code <ROLE>_PASSWORD} from the environment, or the role's own name, which
-	 * is the documented default for local use.
+	 * The password a role gets: {@code <ROLE>_PASSWORD} from the environment, or the
+	 * role's own name, which is the documented default for local use.
 	 */
 	public static String passwordFor(String role, UnaryOperator<String> environment) {
 		String value = environment.apply(role.toUpperCase(Locale.ROOT) + "_PASSWORD");
@@ -87,7 +89,8 @@ public final class Provisioning {
 							gexec(connection, substitute(statement.toString()));
 							statement.setLength(0);
 						}
-						default -> throw new IllegalStateException("Unsupported psql command in " + SCRIPT + ": " + trimmed);
+						default ->
+							throw new IllegalStateException("Unsupported psql command in " + SCRIPT + ": " + trimmed);
 					}
 					continue;
 				}
@@ -146,8 +149,8 @@ public final class Provisioning {
 		}
 		String value = environment.apply(variable.toUpperCase(Locale.ROOT));
 		if (value == null) {
-			throw new IllegalStateException(SCRIPT + " uses :'" + variable + "' but "
-					+ variable.toUpperCase(Locale.ROOT) + " is not set");
+			throw new IllegalStateException(
+					SCRIPT + " uses :'" + variable + "' but " + variable.toUpperCase(Locale.ROOT) + " is not set");
 		}
 		return value;
 	}

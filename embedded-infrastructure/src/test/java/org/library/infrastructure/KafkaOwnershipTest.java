@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The broker enforces the ownership table: who does not sign in is refused, and who signs in may do only what
- * the table grants.
+ * The broker enforces the ownership table: who does not sign in is refused, and who signs
+ * in may do only what the table grants.
  */
 class KafkaOwnershipTest {
 
@@ -64,7 +64,8 @@ class KafkaOwnershipTest {
 	void aClientThatDoesNotSignInIsRefused() {
 		Map<String, Object> anonymous = new LinkedHashMap<>(
 				Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()));
-		assertThatThrownBy(() -> send(anonymous, BOOKS)).hasMessageContaining("Topic library.catalog.books not present in metadata");
+		assertThatThrownBy(() -> send(anonymous, BOOKS))
+			.hasMessageContaining("Topic library.catalog.books not present in metadata");
 	}
 
 	@Test
@@ -77,9 +78,10 @@ class KafkaOwnershipTest {
 	@Test
 	void onlyTheCatalogWritesTheCatalogsTopic() throws Exception {
 		send(infrastructure.kafkaClient("book-catalog-service"), BOOKS);
-		for (String other : List.of("book-inventory-service", "reading-list-service", "audit-service",
-				"library-reader", "library-operator")) {
-			// a principal that may write no topic at all is refused already when its producer asks for an id
+		for (String other : List.of("book-inventory-service", "reading-list-service", "audit-service", "library-reader",
+				"library-operator")) {
+			// a principal that may write no topic at all is refused already when its
+			// producer asks for an id
 			assertThatThrownBy(() -> send(infrastructure.kafkaClient(other), BOOKS)).as(other)
 				.rootCause()
 				.isInstanceOf(AuthorizationException.class);
@@ -88,8 +90,8 @@ class KafkaOwnershipTest {
 
 	@Test
 	void noServiceWritesAnothersAuditTopic() {
-		assertThatThrownBy(() -> send(infrastructure.kafkaClient("book-inventory-service"),
-				"library.audit.book-catalog-service"))
+		assertThatThrownBy(
+				() -> send(infrastructure.kafkaClient("book-inventory-service"), "library.audit.book-catalog-service"))
 			.hasRootCauseInstanceOf(TopicAuthorizationException.class);
 	}
 
@@ -117,7 +119,10 @@ class KafkaOwnershipTest {
 		}
 	}
 
-	/** Reads the catalog's topic in {@code group}, committing where it got to (what a group is for). */
+	/**
+	 * Reads the catalog's topic in {@code group}, committing where it got to (what a
+	 * group is for).
+	 */
 	private static void read(Map<String, Object> client, String group) {
 		Map<String, Object> config = new LinkedHashMap<>(client);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, group);

@@ -46,7 +46,8 @@ class ProvisioningTest {
 				owners.put(rows.getString(1), rows.getString(2));
 			}
 			assertThat(owners).containsExactly(Map.entry("audit", "audit_owner"),
-					Map.entry("book_catalog", "book_catalog_owner"), Map.entry("book_inventory", "book_inventory_owner"),
+					Map.entry("book_catalog", "book_catalog_owner"),
+					Map.entry("book_inventory", "book_inventory_owner"),
 					Map.entry("reading_list", "reading_list_owner"));
 		}
 	}

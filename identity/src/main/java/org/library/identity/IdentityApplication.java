@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The issuer of every token the library services accept (Spring Authorization Server): OpenID Connect
- * discovery at {@code /.well-known/openid-configuration}, keys at {@code /oauth2/jwks}.
+ * The issuer of every token the library services accept (Spring Authorization Server):
+ * OpenID Connect discovery at {@code /.well-known/openid-configuration}, keys at
+ * {@code /oauth2/jwks}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

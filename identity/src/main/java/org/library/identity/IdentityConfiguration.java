@@ -26,9 +26,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * Who may sign in, the key tokens are signed with, and what an access token says: its audience (the library's
- * services, which refuse any other) and the roles of whoever it was issued to. A person's roles are their
- * account's; a machine client's are {@code service}.
+ * Who may sign in, the key tokens are signed with, and what an access token says: its
+ * audience (the library's services, which refuse any other) and the roles of whoever it
+ * was issued to. A person's roles are their account's; a machine client's are
+ * {@code service}.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
@@ -44,7 +45,11 @@ class IdentityConfiguration {
 			.stream()
 			.map(account -> User.withUsername(account.getKey())
 				.password(encoder.encode(account.getValue().password()))
-				.roles(account.getValue().roles().stream().map(role -> role.toUpperCase(Locale.ROOT)).toArray(String[]::new))
+				.roles(account.getValue()
+					.roles()
+					.stream()
+					.map(role -> role.toUpperCase(Locale.ROOT))
+					.toArray(String[]::new))
 				.build())
 			.toList());
 	}
@@ -58,7 +63,8 @@ class IdentityConfiguration {
 	OAuth2TokenCustomizer<JwtEncodingContext> libraryClaims() {
 		return context -> {
 			if (ID_TOKEN.equals(context.getTokenType())) {
-				// the web app shows a person the pages their roles open; the services still decide from the access token
+				// the web app shows a person the pages their roles open; the services
+				// still decide from the access token
 				context.getClaims().claim("roles", personsRoles(context));
 				return;
 			}
@@ -67,15 +73,19 @@ class IdentityConfiguration {
 			}
 			context.getClaims().audience(List.of(AUDIENCE));
 			if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-				context.getClaims().claim("roles", List.of(MACHINE_ROLES.getOrDefault(
-						context.getRegisteredClient().getClientId(), "service")));
+				context.getClaims()
+					.claim("roles", List
+						.of(MACHINE_ROLES.getOrDefault(context.getRegisteredClient().getClientId(), "service")));
 				return;
 			}
 			context.getClaims().claim("roles", personsRoles(context));
 		};
 	}
 
-	/** A machine client's role: {@code service} (scraping metrics, reading health), unless it is the operators'. */
+	/**
+	 * A machine client's role: {@code service} (scraping metrics, reading health), unless
+	 * it is the operators'.
+	 */
 	private static final java.util.Map<String, String> MACHINE_ROLES = java.util.Map.of("library-operator", "operator");
 
 	private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);

@@ -19,13 +19,17 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Two doors: the protocol endpoints (authorize, token, keys, discovery, user info), where a browser without a
- * session is sent to sign in; and everything else, where people sign in with a form, and only health is public.
+ * Two doors: the protocol endpoints (authorize, token, keys, discovery, user info), where
+ * a browser without a session is sent to sign in; and everything else, where people sign
+ * in with a form, and only health is public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** The public client whose browser pages (each service's API console) call the token endpoint themselves. */
+	/**
+	 * The public client whose browser pages (each service's API console) call the token
+	 * endpoint themselves.
+	 */
 	static final String API_CONSOLE = "library-api-console";
 
 	@Bean
@@ -45,8 +49,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The API consoles exchange their code for a token from their own origin: the token endpoint, the keys and
-	 * discovery answer those origins (taken from the console client's redirect URIs), and no other.
+	 * The API consoles exchange their code for a token from their own origin: the token
+	 * endpoint, the keys and discovery answer those origins (taken from the console
+	 * client's redirect URIs), and no other.
 	 */
 	@Bean
 	CorsConfigurationSource apiConsoleOrigins(RegisteredClientRepository clients) {
@@ -72,12 +77,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain signIn(HttpSecurity http, CorsConfigurationSource apiConsoleOrigins) throws Exception {
-		// a browser's preflight for the token endpoint (OPTIONS) is not a protocol request: it is answered here
+		// a browser's preflight for the token endpoint (OPTIONS) is not a protocol
+		// request: it is answered here
 		http.cors(cors -> cors.configurationSource(apiConsoleOrigins));
-		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/info", "/error")
-			.permitAll()
-			.anyRequest()
-			.authenticated()).formLogin(Customizer.withDefaults());
+		http.authorizeHttpRequests(
+				requests -> requests.requestMatchers("/actuator/health/**", "/actuator/info", "/error")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
+			.formLogin(Customizer.withDefaults());
 		return http.build();
 	}
 

@@ -15,9 +15,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /**
- * The key every token is signed with, kept in a file ({@code library.identity.key-directory}) so that a restart
- * signs with the same key and a token stays valid as long as it claims. Made once, on the first start, readable
- * by its owner only. Without a directory the key lives as long as the process (tests).
+ * The key every token is signed with, kept in a file
+ * ({@code library.identity.key-directory}) so that a restart signs with the same key and
+ * a token stays valid as long as it claims. Made once, on the first start, readable by
+ * its owner only. Without a directory the key lives as long as the process (tests).
  */
 final class SigningKeys {
 

@@ -1,7 +1,6 @@
 package org.library.identity;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,13 +14,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.library.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The issuer as its clients meet it: discovery and keys published, a person signs in with the authorization code
- * flow and PKCE, a machine uses client credentials, and every access token names the issuer, the library's
- * services as audience, its subject and its roles. Its signing key is kept on disk.
+ * The issuer as its clients meet it: discovery and keys published, a person signs in with
+ * the authorization code flow and PKCE, a machine uses client credentials, and every
+ * access token names the issuer, the library's services as audience, its subject and its
+ * roles. Its signing key is kept on disk.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class IssuerTest {
@@ -97,19 +98,20 @@ class IssuerTest {
 	}
 
 	@Test
+	void theOperatorsClientGetsTheOperatorRoleAndNotTheScrapersOne() {
+		JsonNode claims = Tokens.claims(tokens.forMachine("library-operator", "library-operator-local-secret"));
+
+		assertThat(claims.get("sub").asString()).isEqualTo("library-operator");
+		assertThat(claims.get("roles").toString()).isEqualTo("[\"operator\"]");
+		assertThatThrownBy(() -> tokens.forMachine("library-operator", "library-machine-local-secret"))
+			.hasMessageContaining("401");
+	}
+
+	@Test
 	void healthIsPublicAndEverythingElseAsksToSignIn() {
 		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
 		var other = http.get("/actuator/env");
 		assertThat(other.status()).isIn(302, 401);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static Path temporaryDirectory() {
@@ -123,12 +125,13 @@ class IssuerTest {
 
 	@Test
 	void theApiConsolesMayExchangeTheirCodeFromTheirOwnOriginAndNoOtherMay() {
-		var console = http.send(http.builder("/oauth2/token", "Origin", "http://localhost:8082",
-				"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type")
+		var console = http.send(http
+			.builder("/oauth2/token", "Origin", "http://localhost:8082", "Access-Control-Request-Method", "POST",
+					"Access-Control-Request-Headers", "content-type")
 			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
-		var stranger = http.send(http.builder("/oauth2/token", "Origin", "http://evil.example",
-				"Access-Control-Request-Method", "POST")
-			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+		var stranger = http.send(
+				http.builder("/oauth2/token", "Origin", "http://evil.example", "Access-Control-Request-Method", "POST")
+					.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
 
 		assertThat(console.status()).isEqualTo(200);
 		assertThat(console.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8082");

@@ -13,10 +13,11 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 /**
- * When {@code library.launcher.pid} is set (the local stack sets {@code LIBRARY_LAUNCHER_PID} for every service it
- * starts), the service follows that process: if the launcher dies, however it dies ({@code kill -9} included), the
- * service shuts down gracefully instead of running on without the Postgres and Kafka the launcher owned, and
- * holding its port against the next start.
+ * When {@code library.launcher.pid} is set (the local stack sets
+ * {@code LIBRARY_LAUNCHER_PID} for every service it starts), the service follows that
+ * process: if the launcher dies, however it dies ({@code kill -9} included), the service
+ * shuts down gracefully instead of running on without the Postgres and Kafka the launcher
+ * owned, and holding its port against the next start.
  */
 @AutoConfiguration
 @ConditionalOnProperty("library.launcher.pid")
@@ -38,7 +39,8 @@ public class LauncherAutoConfiguration {
 
 	private static void stop(long pid) {
 		log.warn("The launcher (pid {}) is gone; this service stops too", pid);
-		// System.exit runs Spring's shutdown hook: a graceful stop, as on SIGTERM; off this thread, which exit joins
+		// System.exit runs Spring's shutdown hook: a graceful stop, as on SIGTERM; off
+		// this thread, which exit joins
 		Thread.ofPlatform().name("launcher-gone").start(() -> System.exit(0));
 	}
 

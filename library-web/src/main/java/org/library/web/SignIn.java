@@ -11,10 +11,11 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 
 /**
- * The web app as the issuer's confidential client {@code library-web}. Its endpoints are named rather than
- * discovered: the app starts while the issuer may still be starting, and behind compose the browser and this
- * server reach the issuer at different addresses (the sign-in page on the public one, the code exchange and the
- * keys on the inner one), while every ID token must still name the public one as its issuer.
+ * The web app as the issuer's confidential client {@code library-web}. Its endpoints are
+ * named rather than discovered: the app starts while the issuer may still be starting,
+ * and behind compose the browser and this server reach the issuer at different addresses
+ * (the sign-in page on the public one, the code exchange and the keys on the inner one),
+ * while every ID token must still name the public one as its issuer.
  */
 @Configuration(proxyBeanMethods = false)
 class SignIn {

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Who the browser's session belongs to, for the UI to show the pages and actions that person has: the name and
- * roles from the ID token, never the tokens themselves. Reading it also hands the browser its CSRF cookie.
+ * Who the browser's session belongs to, for the UI to show the pages and actions that
+ * person has: the name and roles from the ID token, never the tokens themselves. Reading
+ * it also hands the browser its CSRF cookie.
  */
 @RestController
 class SignedInController {

@@ -11,10 +11,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The browser's side of the web app on its own (the issuer and the services are not needed to check it): the UI is
- * served to anyone, sign-in goes to the issuer with PKCE, the session cookie is HttpOnly and SameSite, the API answers
- * an anonymous write with 403 or 401 (never a redirect a script would follow) and nothing reaches a service without
- * the CSRF token. The whole story, signed in, is BrowserStoryIT's.
+ * The browser's side of the web app on its own (the issuer and the services are not
+ * needed to check it): the UI is served to anyone, sign-in goes to the issuer with PKCE,
+ * the session cookie is HttpOnly and SameSite, the API answers an anonymous write with
+ * 403 or 401 (never a redirect a script would follow) and nothing reaches a service
+ * without the CSRF token. The whole story, signed in, is BrowserStoryIT's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "library.web.issuer-uri=http://localhost:1", "BOOK_CATALOG_URL=http://localhost:1" })
@@ -67,8 +68,10 @@ class WebAppTest {
 
 	@Test
 	void healthIsPublic() {
-		assertThat(http.send(http.builder("/actuator/health/readiness").method("GET",
-				HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(200);
+		assertThat(
+				http.send(http.builder("/actuator/health/readiness").method("GET", HttpRequest.BodyPublishers.noBody()))
+					.status())
+			.isEqualTo(200);
 	}
 
 }

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The passwords of the issuer's demo accounts on this machine, and the secrets of its confidential clients (the
- * web app, the machine client that scrapes metrics, the operators' client): each from the environment
- * ({@code <ACCOUNT>_PASSWORD}, {@code LIBRARY_<CLIENT>_CLIENT_SECRET}) when set, otherwise made at random on the
- * first start and kept with the stack's data ({@link KeptSecrets}).
+ * The passwords of the issuer's demo accounts on this machine, and the secrets of its
+ * confidential clients (the web app, the machine client that scrapes metrics, the
+ * operators' client): each from the environment ({@code <ACCOUNT>_PASSWORD},
+ * {@code LIBRARY_<CLIENT>_CLIENT_SECRET}) when set, otherwise made at random on the first
+ * start and kept with the stack's data ({@link KeptSecrets}).
  */
 final class DemoAccounts {
 
@@ -45,7 +46,10 @@ final class DemoAccounts {
 		return name.toUpperCase(Locale.ROOT) + "_PASSWORD";
 	}
 
-	/** {@code web} is {@code LIBRARY_WEB_CLIENT_SECRET}: the variable the issuer and the web app read too. */
+	/**
+	 * {@code web} is {@code LIBRARY_WEB_CLIENT_SECRET}: the variable the issuer and the
+	 * web app read too.
+	 */
 	static String clientVariable(String client) {
 		return "LIBRARY_" + client.toUpperCase(Locale.ROOT) + "_CLIENT_SECRET";
 	}

@@ -10,32 +10,42 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How a service's jar is started quickly: extracted once (Spring Boot's {@code jarmode=tools extract}) next to the
- * jar, in {@code target/<service>-jvm/}, and run from there with an archive of what the JVM did the last time it
- * started it. On JDK 25 and newer that is an AOT cache ({@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache}):
- * classes loaded and linked, and the profiles of the methods that ran; on JDK 21 to 24 a class-data-sharing
- * archive ({@code -XX:+AutoCreateSharedArchive}). The first run writes it as it stops, which makes that stop take
- * several seconds longer ({@link #training()}); every later start maps it instead of loading, verifying and
- * profiling everything again. A rebuilt jar is extracted again and its archive made anew; a JDK an archive does not
- * fit ignores it. When extracting fails the jar is started as it is.
+ * How a service's jar is started quickly: extracted once (Spring Boot's
+ * {@code jarmode=tools extract}) next to the jar, in {@code target/<service>-jvm/}, and
+ * run from there with an archive of what the JVM did the last time it started it. On JDK
+ * 25 and newer that is an AOT cache ({@code -XX:AOTCacheOutput}, then
+ * {@code -XX:AOTCache}): classes loaded and linked, and the profiles of the methods that
+ * ran; on JDK 21 to 24 a class-data-sharing archive
+ * ({@code -XX:+AutoCreateSharedArchive}). The first run writes it as it stops, which
+ * makes that stop take several seconds longer ({@link #training()}); every later start
+ * maps it instead of loading, verifying and profiling everything again. A rebuilt jar is
+ * extracted again and its archive made anew; a JDK an archive does not fit ignores it.
+ * When extracting fails the jar is started as it is.
+ *
  * @param training whether this run writes the archive when it stops
  */
 record JarLaunch(Path jar, List<String> jvmOptions, boolean training) {
 
-	/** The first JDK with AOT caches written in one run (JEP 514) and method profiles in them (JEP 515). */
+	/**
+	 * The first JDK with AOT caches written in one run (JEP 514) and method profiles in
+	 * them (JEP 515).
+	 */
 	private static final int AOT_CACHE_JDK = 25;
 
 	/**
-	 * The JVM options and jar for an instance of {@code jar}, extracting it first if it changed since the last start.
-	 * Each instance has an archive of its own: two instances of one service never write the same file as they stop.
+	 * The JVM options and jar for an instance of {@code jar}, extracting it first if it
+	 * changed since the last start. Each instance has an archive of its own: two
+	 * instances of one service never write the same file as they stop.
 	 */
 	static JarLaunch of(Path jar, String instance) {
 		Path directory = jar.resolveSibling(jar.getFileName().toString().replace(".jar", "") + "-jvm");
 		Path extracted = directory.resolve(jar.getFileName());
 		try {
-			String source = jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+			String source = jar.toAbsolutePath() + " " + Files.size(jar) + " "
+					+ Files.getLastModifiedTime(jar).toMillis();
 			Path stamp = directory.resolve("extracted-from.txt");
-			if (!Files.isRegularFile(extracted) || !Files.isRegularFile(stamp) || !Files.readString(stamp).equals(source)) {
+			if (!Files.isRegularFile(extracted) || !Files.isRegularFile(stamp)
+					|| !Files.readString(stamp).equals(source)) {
 				extract(jar, directory);
 				Files.writeString(stamp, source);
 			}

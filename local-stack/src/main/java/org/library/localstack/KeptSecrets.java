@@ -14,9 +14,10 @@ import java.util.Properties;
 import java.util.function.UnaryOperator;
 
 /**
- * Secrets of the stack on this machine (passwords, client secrets): each from the environment when its variable
- * is set, otherwise made at random on the first start and kept in a file with the stack's data, readable by its
- * owner only, so they stay the same from one start to the next. Nothing published works against a fresh stack.
+ * Secrets of the stack on this machine (passwords, client secrets): each from the
+ * environment when its variable is set, otherwise made at random on the first start and
+ * kept in a file with the stack's data, readable by its owner only, so they stay the same
+ * from one start to the next. Nothing published works against a fresh stack.
  *
  * @param file where they are kept
  * @param names what they are for, in order
@@ -63,7 +64,8 @@ record KeptSecrets(Path file, List<String> names, UnaryOperator<String> variable
 	private void ownerOnly() throws IOException {
 		try {
 			if (!Files.exists(file)) {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+				Files.createFile(file,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		}

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * What a run of the stack that did not stop cleanly (killed, crashed, power cut) left running on its data
- * directory, found through the pid files it keeps and Postgres' own {@code postmaster.pid}, and stopped before a
- * new run starts on the same data. A pid is only trusted when the process behind it is still the one named:
- * the service's jar, or a postgres.
+ * What a run of the stack that did not stop cleanly (killed, crashed, power cut) left
+ * running on its data directory, found through the pid files it keeps and Postgres' own
+ * {@code postmaster.pid}, and stopped before a new run starts on the same data. A pid is
+ * only trusted when the process behind it is still the one named: the service's jar, or a
+ * postgres.
  */
 final class Leftovers {
 
@@ -53,8 +54,8 @@ final class Leftovers {
 					continue;
 				}
 				String name = pidFile.getFileName().toString().replace(".pid", "");
-				running(lines.get(0), lines.get(1)).ifPresent(process -> services
-					.add(CompletableFuture.supplyAsync(() -> stop(process, name))));
+				running(lines.get(0), lines.get(1))
+					.ifPresent(process -> services.add(CompletableFuture.supplyAsync(() -> stop(process, name))));
 			}
 			services.forEach(service -> stopped.add(service.join()));
 		}
@@ -83,7 +84,10 @@ final class Leftovers {
 		}
 	}
 
-	/** SIGTERM (a graceful stop for a service, a smart shutdown for Postgres), and SIGKILL if that takes too long. */
+	/**
+	 * SIGTERM (a graceful stop for a service, a smart shutdown for Postgres), and SIGKILL
+	 * if that takes too long.
+	 */
 	private static String stop(ProcessHandle process, String name) {
 		process.destroy();
 		try {

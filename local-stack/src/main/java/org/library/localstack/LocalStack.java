@@ -21,9 +21,11 @@ import org.library.infrastructure.LibraryInfrastructure;
 /**
  * The whole suite with one command: {@code java -jar local-stack/target/local-stack.jar}.
  *
- * <p>Starts Postgres and Kafka in this JVM, with data kept under {@code .local-stack/} so a restart keeps the
- * library's books, runs the provisioning script, then starts every service jar as its own process with its own
- * database roles. Ctrl-C stops the services, then Kafka, then Postgres.
+ * <p>
+ * Starts Postgres and Kafka in this JVM, with data kept under {@code .local-stack/} so a
+ * restart keeps the library's books, runs the provisioning script, then starts every
+ * service jar as its own process with its own database roles. Ctrl-C stops the services,
+ * then Kafka, then Postgres.
  */
 public final class LocalStack {
 
@@ -81,30 +83,36 @@ public final class LocalStack {
 	private int run() {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-shutdown"));
 		try {
-			// extracting the service jars (the first start after a build) overlaps with Postgres and Kafka starting
+			// extracting the service jars (the first start after a build) overlaps with
+			// Postgres and Kafka starting
 			List<CompletableFuture<JarLaunch>> launches = ServiceSpec.all()
 				.stream()
 				.map(spec -> CompletableFuture.supplyAsync(() -> JarLaunch.of(spec.jar(options.root()), spec.name())))
 				.toList();
 			System.out.println("Starting Postgres on port " + options.postgresPort() + " and Kafka on port "
 					+ options.kafkaPort() + " (data in " + options.dataDirectory() + ")");
-			// every Kafka principal of the ownership table signs in with a password made on this machine
+			// every Kafka principal of the ownership table signs in with a password made
+			// on this machine
 			kafkaPasswords = new KeptSecrets(options.dataDirectory().resolve(KAFKA_CREDENTIALS),
 					KafkaOwnership.load().principals(), KafkaCredentials::variable,
 					"The local stack's Kafka principals (SASL/SCRAM-SHA-512); delete this file for new passwords")
 				.load(System::getenv);
 			Map<String, String> secrets = new LinkedHashMap<>();
-			kafkaPasswords.forEach((principal, password) -> secrets.put(KafkaCredentials.variable(principal), password));
-			// durable: the library's data is kept, so Postgres syncs its commits and checks every password
+			kafkaPasswords
+				.forEach((principal, password) -> secrets.put(KafkaCredentials.variable(principal), password));
+			// durable: the library's data is kept, so Postgres syncs its commits and
+			// checks every password
 			infrastructure = LibraryInfrastructure.start(new LibraryInfrastructure.Settings(options.postgresPort(),
 					options.kafkaPort(), options.dataDirectory(), true,
 					name -> secrets.containsKey(name) ? secrets.get(name) : System.getenv(name)));
 			Map<String, String> environment = new LinkedHashMap<>();
-			// nobody on the network reaches the stack's HTTP ports unless --bind-address says so
+			// nobody on the network reaches the stack's HTTP ports unless --bind-address
+			// says so
 			environment.put("SERVER_ADDRESS", options.bindAddress());
 			environment.put("LIBRARY_DB_URL", infrastructure.jdbcUrl());
 			environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-			// the services check every token against the issuer started here, whatever its port
+			// the services check every token against the issuer started here, whatever
+			// its port
 			environment.put("LIBRARY_ISSUER_URI", issuer());
 			Path identityData = options.dataDirectory().resolve("identity");
 			accounts = DemoAccounts.passwords(identityData, System::getenv);
@@ -112,12 +120,15 @@ public final class LocalStack {
 			Map<String, String> identity = new LinkedHashMap<>(environment);
 			clientSecrets.forEach((client, secret) -> identity.put(DemoAccounts.clientVariable(client), secret));
 			// each service's API console signs in from its own origin
-			identity.put("LIBRARY_API_CONSOLE_REDIRECT_URIS", ServiceSpec.ALL.stream()
-				.map(spec -> "http://localhost:" + options.servicePorts().get(spec) + "/swagger-ui/oauth2-redirect.html")
-				.collect(java.util.stream.Collectors.joining(",")));
+			identity.put("LIBRARY_API_CONSOLE_REDIRECT_URIS",
+					ServiceSpec.ALL.stream()
+						.map(spec -> "http://localhost:" + options.servicePorts().get(spec)
+								+ "/swagger-ui/oauth2-redirect.html")
+						.collect(java.util.stream.Collectors.joining(",")));
 			identity.put("LIBRARY_IDENTITY_KEY_DIRECTORY", identityData.toString());
 			identity.put("LIBRARY_WEB_URI", web());
-			// the web app relays the signed-in person's token to the services on this stack's ports
+			// the web app relays the signed-in person's token to the services on this
+			// stack's ports
 			Map<String, String> webApp = new LinkedHashMap<>(environment);
 			ServiceSpec.ALL.forEach(spec -> webApp.put(spec.urlVariable(), url(spec)));
 			webApp.put(DemoAccounts.clientVariable("web"), clientSecrets.get("web"));
@@ -127,7 +138,8 @@ public final class LocalStack {
 				System.out.println("Starting " + spec.name() + " on port " + options.servicePorts().get(spec));
 				services.add(ServiceProcess.start(spec, spec.name(), spec.jar(options.root()),
 						options.servicePorts().get(spec),
-						spec == ServiceSpec.IDENTITY ? identity : spec == ServiceSpec.WEB ? webApp : signedIn(environment, spec),
+						spec == ServiceSpec.IDENTITY ? identity
+								: spec == ServiceSpec.WEB ? webApp : signedIn(environment, spec),
 						options.dataDirectory()));
 			}
 			for (ServiceProcess service : services) {
@@ -151,7 +163,10 @@ public final class LocalStack {
 		}
 	}
 
-	/** A service's environment with its own Kafka principal and password: the table grants it its topics. */
+	/**
+	 * A service's environment with its own Kafka principal and password: the table grants
+	 * it its topics.
+	 */
 	private Map<String, String> signedIn(Map<String, String> environment, ServiceSpec spec) {
 		Map<String, String> service = new LinkedHashMap<>(environment);
 		service.put("KAFKA_USERNAME", spec.name());
@@ -189,14 +204,16 @@ public final class LocalStack {
 			summary.append("  %-24s %s/api  (API console %s/swagger-ui.html, log %s)%n".formatted(service.spec().name(),
 					service.url(), service.url(), options.root().relativize(service.log())));
 		}
-		summary.append("%nDemo accounts (passwords kept in %s):%n".formatted(options.root()
-			.relativize(options.dataDirectory().resolve("identity").resolve(DemoAccounts.FILE))));
+		summary.append("%nDemo accounts (passwords kept in %s):%n".formatted(
+				options.root().relativize(options.dataDirectory().resolve("identity").resolve(DemoAccounts.FILE))));
 		accounts.forEach((name, password) -> summary.append("  %-24s %s%n".formatted(name, password)));
-		summary.append("%nKafka for outside consumers: principal %s, password %s (SASL/SCRAM-SHA-512; the others in %s),"
-			.formatted(READER, kafkaPasswords.get(READER), options.root()
-				.relativize(options.dataDirectory().resolve(KAFKA_CREDENTIALS))));
-		summary.append("%n  e.g. (kcat with librdkafka 2.6.1+) kcat -C -b %s -X security.protocol=SASL_PLAINTEXT -X sasl.mechanism=SCRAM-SHA-512 \\%n"
-			.formatted(infrastructure.kafkaBootstrapServers()));
+		summary
+			.append("%nKafka for outside consumers: principal %s, password %s (SASL/SCRAM-SHA-512; the others in %s),"
+				.formatted(READER, kafkaPasswords.get(READER),
+						options.root().relativize(options.dataDirectory().resolve(KAFKA_CREDENTIALS))));
+		summary.append(
+				"%n  e.g. (kcat with librdkafka 2.6.1+) kcat -C -b %s -X security.protocol=SASL_PLAINTEXT -X sasl.mechanism=SCRAM-SHA-512 \\%n"
+					.formatted(infrastructure.kafkaBootstrapServers()));
 		summary.append("       -X sasl.username=%s -X sasl.password=%s -G %s.me library.catalog.books%n"
 			.formatted(READER, kafkaPasswords.get(READER), READER));
 		summary.append("%nPress Ctrl-C to stop.%n".formatted());
@@ -209,7 +226,8 @@ public final class LocalStack {
 			return;
 		}
 		System.out.println("Stopping the library...");
-		// services first, so they finish their work while Postgres and Kafka are still there
+		// services first, so they finish their work while Postgres and Kafka are still
+		// there
 		services.parallelStream().forEach(ServiceProcess::stop);
 		if (infrastructure != null) {
 			try {
@@ -223,13 +241,16 @@ public final class LocalStack {
 		stopped.countDown();
 	}
 
-	/** A run killed before it could stop its services and Postgres left them running: stop them first. */
+	/**
+	 * A run killed before it could stop its services and Postgres left them running: stop
+	 * them first.
+	 */
 	private static List<String> stopLeftovers(Options options) {
 		try {
 			List<String> stopped = Leftovers.stop(options.dataDirectory());
 			if (!stopped.isEmpty()) {
-				System.out.println("An earlier run on " + options.dataDirectory() + " did not stop cleanly; stopped what "
-						+ "it left running: " + String.join(", ", stopped));
+				System.out.println("An earlier run on " + options.dataDirectory()
+						+ " did not stop cleanly; stopped what " + "it left running: " + String.join(", ", stopped));
 			}
 			return List.of();
 		}
@@ -255,8 +276,7 @@ public final class LocalStack {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		ports.put("Postgres (--postgres-port)", options.postgresPort());
 		ports.put("Kafka (--kafka-port)", options.kafkaPort());
-		options.servicePorts()
-			.forEach((spec, port) -> ports.put(spec.name() + " (--" + spec.option() + ")", port));
+		options.servicePorts().forEach((spec, port) -> ports.put(spec.name() + " (--" + spec.option() + ")", port));
 		List<String> problems = new ArrayList<>();
 		ports.forEach((what, port) -> {
 			if (!isFree(port)) {
@@ -279,8 +299,9 @@ public final class LocalStack {
 	}
 
 	/**
-	 * The working copy: started as {@code java -jar <root>/local-stack/target/local-stack.jar}, the class path
-	 * is that one jar. Otherwise (an IDE, say) the current directory.
+	 * The working copy: started as
+	 * {@code java -jar <root>/local-stack/target/local-stack.jar}, the class path is that
+	 * one jar. Otherwise (an IDE, say) the current directory.
 	 */
 	private static Path defaultRoot() {
 		String classPath = System.getProperty("java.class.path", "");

@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Command-line options, each with a default: {@code --postgres-port=5432}, {@code --kafka-port=9092},
- * {@code --<service>-port=...}, {@code --data-dir=.local-stack}, {@code --root=<the working copy>},
+ * Command-line options, each with a default: {@code --postgres-port=5432},
+ * {@code --kafka-port=9092}, {@code --<service>-port=...},
+ * {@code --data-dir=.local-stack}, {@code --root=<the working copy>},
  * {@code --bind-address=127.0.0.1}.
  */
-record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servicePorts, Path dataDirectory,
-		Path root, String bindAddress, boolean help) {
+record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servicePorts, Path dataDirectory, Path root,
+		String bindAddress, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar local-stack/target/local-stack.jar [options]
@@ -54,8 +55,8 @@ record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servic
 		}
 		Options options = new Options(port(given.remove("postgres-port"), 5432, "postgres-port"),
 				port(given.remove("kafka-port"), 9092, "kafka-port"), servicePorts,
-				Path.of(given.getOrDefault("data-dir", root.resolve(".local-stack").toString())).toAbsolutePath(),
-				root, bindAddress(given.getOrDefault("bind-address", "127.0.0.1")), help);
+				Path.of(given.getOrDefault("data-dir", root.resolve(".local-stack").toString())).toAbsolutePath(), root,
+				bindAddress(given.getOrDefault("bind-address", "127.0.0.1")), help);
 		given.remove("root");
 		given.remove("data-dir");
 		given.remove("bind-address");

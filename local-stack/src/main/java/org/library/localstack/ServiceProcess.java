@@ -40,8 +40,9 @@ final class ServiceProcess {
 	}
 
 	/**
-	 * Starts one instance of a service, logging to {@code <data>/logs/<instance>.log}, its pid kept in
-	 * {@code <data>/run/<instance>.pid} until it stops. It follows this process: if this one dies, it stops too.
+	 * Starts one instance of a service, logging to {@code <data>/logs/<instance>.log},
+	 * its pid kept in {@code <data>/run/<instance>.pid} until it stops. It follows this
+	 * process: if this one dies, it stops too.
 	 */
 	static ServiceProcess start(ServiceSpec spec, String instance, Path jar, int port, Map<String, String> environment,
 			Path dataDirectory) throws IOException {
@@ -49,8 +50,7 @@ final class ServiceProcess {
 		Files.createDirectories(logs);
 		Path log = logs.resolve(instance + ".log");
 		JarLaunch launch = JarLaunch.of(jar, instance);
-		ProcessBuilder builder = new ProcessBuilder(launch.command(JarLaunch.java()))
-			.redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(launch.command(JarLaunch.java())).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
 		builder.environment().put(spec.portVariable(), Integer.toString(port));

@@ -5,15 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A service the stack runs: its module (and so its jar), its default port and the environment variable that
- * sets the port.
+ * A service the stack runs: its module (and so its jar), its default port and the
+ * environment variable that sets the port.
  */
 record ServiceSpec(String name, int defaultPort, String portVariable) {
 
 	/** The issuer of the tokens the services accept: started first, on port 9000. */
 	static final ServiceSpec IDENTITY = new ServiceSpec("identity", 9000, "IDENTITY_PORT");
 
-	/** The web app, the one origin a browser talks to: started last, on port 8080, in front of the services. */
+	/**
+	 * The web app, the one origin a browser talks to: started last, on port 8080, in
+	 * front of the services.
+	 */
 	static final ServiceSpec WEB = new ServiceSpec("library-web", 8080, "LIBRARY_WEB_PORT");
 
 	/** Every service of the suite; each service's issue adds its line. */
@@ -26,7 +29,10 @@ record ServiceSpec(String name, int defaultPort, String portVariable) {
 		return root.resolve(name).resolve("target").resolve(name + ".jar");
 	}
 
-	/** Where a client of the service (the web app) is told to find it: {@code BOOK_CATALOG_URL} and so on. */
+	/**
+	 * Where a client of the service (the web app) is told to find it:
+	 * {@code BOOK_CATALOG_URL} and so on.
+	 */
 	String urlVariable() {
 		return portVariable.replace("_PORT", "_URL");
 	}

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The architecture as sentences, checked against the compiled classes of every module: services stand on their
- * own, the shared floor carries no service, and a service's domain knows no HTTP.
+ * The architecture as sentences, checked against the compiled classes of every module:
+ * services stand on their own, the shared floor carries no service, and a service's
+ * domain knows no HTTP.
  */
 class ArchitectureTest {
 
@@ -23,8 +24,8 @@ class ArchitectureTest {
 	/** The services, the issuer and the web app: none leans on another's code. */
 	private static final String[] STANDALONE = { "catalog", "inventory", "readinglist", "audit", "identity", "web" };
 
-	private static final String[] SHARED = { "org.library.platform..", "org.library.launcher..", "org.library.infrastructure..",
-			"org.library.testsupport..", "org.library.localstack.." };
+	private static final String[] SHARED = { "org.library.platform..", "org.library.launcher..",
+			"org.library.infrastructure..", "org.library.testsupport..", "org.library.localstack.." };
 
 	private static final String[] TRANSPORT = { "org.springframework.http..", "org.springframework.web..",
 			"jakarta.servlet..", "org.library.platform.web.." };
@@ -34,9 +35,10 @@ class ArchitectureTest {
 	@BeforeAll
 	static void importEveryModule() {
 		Path root = Path.of("").toAbsolutePath().getParent();
-		List<Path> classes = List.of("embedded-infrastructure", "launcher", "service-platform", "test-support",
-				"book-catalog-service", "book-inventory-service", "reading-list-service", "audit-service", "identity",
-				"library-web", "local-stack")
+		List<Path> classes = List
+			.of("embedded-infrastructure", "launcher", "service-platform", "test-support", "book-catalog-service",
+					"book-inventory-service", "reading-list-service", "audit-service", "identity", "library-web",
+					"local-stack")
 			.stream()
 			.map(module -> root.resolve(module).resolve("target/classes"))
 			.filter(Files::isDirectory)
@@ -65,7 +67,8 @@ class ArchitectureTest {
 			.resideInAnyPackage(SHARED)
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage(java.util.Arrays.stream(STANDALONE).map(s -> "org.library." + s + "..").toArray(String[]::new)));
+			.resideInAnyPackage(
+					java.util.Arrays.stream(STANDALONE).map(s -> "org.library." + s + "..").toArray(String[]::new)));
 	}
 
 	@Test

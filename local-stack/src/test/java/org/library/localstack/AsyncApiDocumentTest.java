@@ -16,8 +16,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The AsyncAPI document in contracts/ hangs together: both topics, their CloudEvents headers, and a JSON Schema
- * file behind every payload. (That real records match those schemas is checked by the services' tests.)
+ * The AsyncAPI document in contracts/ hangs together: both topics, their CloudEvents
+ * headers, and a JSON Schema file behind every payload. (That real records match those
+ * schemas is checked by the services' tests.)
  */
 class AsyncApiDocumentTest {
 

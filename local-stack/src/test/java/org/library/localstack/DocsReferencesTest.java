@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The docs stay true to the code: every class, test, method and file the README and the pages under docs/ name in
- * backticks exists. A rename that leaves a page behind fails the build, as a stale name once did
- * ({@code issuerAwayIsAServiceFault}).
+ * The docs stay true to the code: every class, test, method and file the README and the
+ * pages under docs/ name in backticks exists. A rename that leaves a page behind fails
+ * the build, as a stale name once did ({@code issuerAwayIsAServiceFault}).
  */
 class DocsReferencesTest {
 
@@ -31,23 +31,36 @@ class DocsReferencesTest {
 	/** A type: two humps or more, {@code AuditLog}, {@code NoOversellTest}. */
 	private static final Pattern TYPE = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+");
 
-	/** A type's member: {@code ServiceSpec.ALL}, {@code Http.as(Caller.ADA)}, {@code OutboxRelay.relayUntilStopped}. */
-	private static final Pattern MEMBER = Pattern.compile("([A-Z][A-Za-z0-9]+)\\.([A-Za-z_][A-Za-z0-9_]*)(?:\\(.*\\))?");
+	/**
+	 * A type's member: {@code ServiceSpec.ALL}, {@code Http.as(Caller.ADA)},
+	 * {@code OutboxRelay.relayUntilStopped}.
+	 */
+	private static final Pattern MEMBER = Pattern
+		.compile("([A-Z][A-Za-z0-9]+)\\.([A-Za-z_][A-Za-z0-9_]*)(?:\\(.*\\))?");
 
-	/** A method or a test: {@code concurrentAddsOfOneIsbnLetExactlyOneWin}, or its start: {@code aDatabaseThat…}. */
+	/**
+	 * A method or a test: {@code concurrentAddsOfOneIsbnLetExactlyOneWin}, or its start:
+	 * {@code aDatabaseThat…}.
+	 */
 	private static final Pattern METHOD = Pattern.compile("([a-z]+[A-Z][A-Za-z0-9]*)(…)?");
 
-	/** A package of ours, or a type in it: {@code org.library.platform.outbox}, {@code org.library.inventory.Stock}. */
+	/**
+	 * A package of ours, or a type in it: {@code org.library.platform.outbox},
+	 * {@code org.library.inventory.Stock}.
+	 */
 	private static final Pattern PACKAGE = Pattern.compile("org\\.library(\\.[a-z]+)+(\\.[A-Z][A-Za-z0-9]*)?");
 
-	/** A path in the repository: {@code infra/postgres/provision.sql}, {@code docs/screenshots/}. */
+	/**
+	 * A path in the repository: {@code infra/postgres/provision.sql},
+	 * {@code docs/screenshots/}.
+	 */
 	private static final Pattern PATH = Pattern.compile("\\.?[\\w.-]+(/[\\w.-]+)+/?");
 
 	private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	/**
-	 * Names of the libraries and tools the docs discuss, which are in none of our files: the JDK's, Strimzi's, and
-	 * the classes a CPU profile of a library showed.
+	 * Names of the libraries and tools the docs discuss, which are in none of our files:
+	 * the JDK's, Strimzi's, and the classes a CPU profile of a library showed.
 	 */
 	private static final Set<String> LIBRARY_NAMES = Set.of("UnsupportedClassVersionError", "KafkaUser",
 			"NimbusJwtDecoder.decode", "ObservationFilterChainDecorator", "ObjectProvider.getIfAvailable()");
@@ -79,7 +92,10 @@ class DocsReferencesTest {
 		assertThat(check("infra/postgres/provision.sql")).isNull();
 	}
 
-	/** What is wrong with a reference, or {@code null} when it names something that exists (or nothing we check). */
+	/**
+	 * What is wrong with a reference, or {@code null} when it names something that exists
+	 * (or nothing we check).
+	 */
 	private String check(String reference) {
 		if (LIBRARY_NAMES.contains(reference)) {
 			return null;
@@ -110,7 +126,10 @@ class DocsReferencesTest {
 		return null;
 	}
 
-	/** A package must exist; a type in it must be declared there, or be a name its code uses (a CloudEvents type). */
+	/**
+	 * A package must exist; a type in it must be declared there, or be a name its code
+	 * uses (a CloudEvents type).
+	 */
 	private String checkPackage(String reference) {
 		String[] parts = reference.split("\\.");
 		String last = parts[parts.length - 1];
@@ -128,9 +147,10 @@ class DocsReferencesTest {
 	}
 
 	/**
-	 * A path whose first part is a file or folder of the repository must exist; up to a placeholder
-	 * ({@code <service>}, {@code *}) its folder must. Build output and what a run makes (.local-stack/) are not
-	 * checked, nor what only looks like a path (a media type).
+	 * A path whose first part is a file or folder of the repository must exist; up to a
+	 * placeholder ({@code <service>}, {@code *}) its folder must. Build output and what a
+	 * run makes (.local-stack/) are not checked, nor what only looks like a path (a media
+	 * type).
 	 */
 	private static String checkPath(String reference) {
 		String path = reference.endsWith("/") ? reference.substring(0, reference.length() - 1) : reference;
@@ -168,7 +188,9 @@ class DocsReferencesTest {
 		return pages;
 	}
 
-	/** Where a type is declared: its own file, or the file of the type it is nested in. */
+	/**
+	 * Where a type is declared: its own file, or the file of the type it is nested in.
+	 */
 	private static Path declaration(String type) {
 		Pattern declared = Pattern.compile("\\b(class|record|interface|enum)\\s+" + type + "\\b");
 		try (Stream<Path> files = sources()) {
@@ -201,8 +223,8 @@ class DocsReferencesTest {
 				.filter(path -> !path.endsWith("DocsReferencesTest.java"))
 				.filter(path -> !path.toString().contains("/target/") && !path.toString().contains("/.git/")
 						&& !path.toString().contains("/.local-stack/") && !path.toString().contains("/node_modules/"))
-				.filter(path -> path.toString()
-					.matches(".*\\.(java|sql|yml|yaml|js|html|sh|tsv|xml|properties|json)$") || path.endsWith("run"));
+				.filter(path -> path.toString().matches(".*\\.(java|sql|yml|yaml|js|html|sh|tsv|xml|properties|json)$")
+						|| path.endsWith("run"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -25,26 +25,30 @@ import org.library.testsupport.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.library.localstack.Stack.deleteRecursively;
-import static org.library.localstack.Stack.freePort;
+import static org.library.testsupport.FreePorts.freePort;
 
 /**
- * The suite keeps its promises under faults, on real processes: two instances of every service (as built, each
- * its own JVM), a real Postgres and a real Kafka broker, and a steady stream of writes to the catalog, the
- * inventory and the reading list throughout. One fault at a time:
+ * The suite keeps its promises under faults, on real processes: two instances of every
+ * service (as built, each its own JVM), a real Postgres and a real Kafka broker, and a
+ * steady stream of writes to the catalog, the inventory and the reading list throughout.
+ * One fault at a time:
  * <ol>
- * <li>(a) the services' database connections are cut every half second for 10 s (a failover, a restarted
- * pooler, a DBA's {@code pg_terminate_backend});</li>
+ * <li>(a) the services' database connections are cut every half second for 10 s (a
+ * failover, a restarted pooler, a DBA's {@code pg_terminate_backend});</li>
  * <li>(b) Postgres is stopped for 15 s and started again on the same data;</li>
  * <li>(c) the Kafka broker is stopped for 15 s and started again on the same data;</li>
  * <li>(d) each service in turn is killed ({@code kill -9}) and started again;</li>
- * <li>(e) a poison audit event, one Postgres cannot store (a NUL in its details), is put in the catalog's own
- * outbox, as its app role can: it is relayed like any other and must be dead-lettered while the trail goes on.</li>
+ * <li>(e) a poison audit event, one Postgres cannot store (a NUL in its details), is put
+ * in the catalog's own outbox, as its app role can: it is relayed like any other and must
+ * be dead-lettered while the trail goes on.</li>
  * </ol>
- * After each, once the suite has caught up: every write answered 2xx has exactly one audit event, and nothing
- * else is in the trail; the inventory's and the reading list's copies agree with the catalog, removed books
- * withdrawn or flagged (each withdrawal recorded once); each book's last record on {@code library.catalog.books}
- * is its current version or its tombstone; the dead-letter topics hold the poison event and nothing else. Every
- * client of the broker signs in as its own principal of the ownership table. It prints a table of each fault.
+ * After each, once the suite has caught up: every write answered 2xx has exactly one
+ * audit event, and nothing else is in the trail; the inventory's and the reading list's
+ * copies agree with the catalog, removed books withdrawn or flagged (each withdrawal
+ * recorded once); each book's last record on {@code library.catalog.books} is its current
+ * version or its tombstone; the dead-letter topics hold the poison event and nothing
+ * else. Every client of the broker signs in as its own principal of the ownership table.
+ * It prints a table of each fault.
  */
 class FaultSuiteIT {
 
@@ -81,9 +85,11 @@ class FaultSuiteIT {
 			.start(new LibraryInfrastructure.Settings(0, 0, data, false, System::getenv));
 		environment.put("LIBRARY_DB_URL", infrastructure.jdbcUrl());
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-		// the real issuer, its own process: every write carries a librarian's or a reader's token
+		// the real issuer, its own process: every write carries a librarian's or a
+		// reader's token
 		environment.put("LIBRARY_ISSUER_URI", TestIssuer.shared().uri());
-		// eight service JVMs share two cores: small heaps, and no time spent on the optimizing compiler
+		// eight service JVMs share two cores: small heaps, and no time spent on the
+		// optimizing compiler
 		environment.put("JAVA_TOOL_OPTIONS", "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
 		for (ServiceSpec spec : ServiceSpec.ALL) {
 			for (int instance = 1; instance <= 2; instance++) {
@@ -130,13 +136,18 @@ class FaultSuiteIT {
 				assertThat(row.doubled()).as("%s: events doubled or invented", row.fault()).isZero();
 			}
 			assertThat(library.deadLetters()).as("records on the dead-letter topics: the poison event alone").isOne();
-			ConsumerRecord<String, String> dead = TopicRecords.awaitRecords(infrastructure.kafkaBootstrapServers(),
-					"library.audit.book-catalog-service.audit-service.DLT", poison, 1).getFirst();
+			ConsumerRecord<String, String> dead = TopicRecords
+				.awaitRecords(infrastructure.kafkaBootstrapServers(),
+						"library.audit.book-catalog-service.audit-service.DLT", poison, 1)
+				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains("NUL");
 		}
 	}
 
-	/** The writes go on before, during and after the fault; then the suite is given time to catch up. */
+	/**
+	 * The writes go on before, during and after the fault; then the suite is given time
+	 * to catch up.
+	 */
 	private Row underFault(WriteLoad load, LibraryState library, long auditRowsBefore, String fault, Fault action)
 			throws Exception {
 		long writesBefore = load.writes();
@@ -184,25 +195,32 @@ class FaultSuiteIT {
 		try (Connection dba = DriverManager.getConnection(infrastructure.jdbcUrl(), "postgres", "postgres");
 				Statement statement = dba.createStatement()) {
 			while (System.nanoTime() < until) {
-				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename LIKE '%\\_app'");
+				statement
+					.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename LIKE '%\\_app'");
 				Thread.sleep(500);
 			}
 		}
 	}
 
-	/** What any code running as book_catalog_app could do: an audit event Postgres cannot store, with a NUL. */
+	/**
+	 * What any code running as book_catalog_app could do: an audit event Postgres cannot
+	 * store, with a NUL.
+	 */
 	private void poisonTheCatalogsOutbox(String entityId) throws SQLException {
 		UUID id = UUID.randomUUID();
 		String event = """
 				{"id":"%s","occurredAt":"%s","source":"book-catalog-service","actor":"librarian","action":"BookAdded",\
-				"entityType":"Book","entityId":"%s","details":{"note":"a\\u0000b"}}""".formatted(id, Instant.now(), entityId);
+				"entityType":"Book","entityId":"%s","details":{"note":"a\\u0000b"}}""".formatted(id, Instant.now(),
+				entityId);
 		String headers = """
 				{"ce_specversion":"1.0","ce_id":"%s","ce_source":"book-catalog-service","ce_type":"org.library.audit.AuditEvent",\
-				"ce_time":"%s","ce_actor":"librarian","content-type":"application/json"}""".formatted(id, Instant.now());
+				"ce_time":"%s","ce_actor":"librarian","content-type":"application/json"}"""
+			.formatted(id, Instant.now());
 		try (Connection catalog = DriverManager.getConnection(infrastructure.jdbcUrl(), "book_catalog_app",
 				"book_catalog_app");
-				var insert = catalog.prepareStatement("INSERT INTO book_catalog.outbox_event (topic, record_key, payload, "
-						+ "headers) VALUES ('library.audit.book-catalog-service', ?, ?, ?::jsonb)")) {
+				var insert = catalog
+					.prepareStatement("INSERT INTO book_catalog.outbox_event (topic, record_key, payload, "
+							+ "headers) VALUES ('library.audit.book-catalog-service', ?, ?, ?::jsonb)")) {
 			insert.setString(1, entityId);
 			insert.setString(2, event);
 			insert.setString(3, headers);
@@ -231,8 +249,8 @@ class FaultSuiteIT {
 		processes.parallelStream().forEach(process -> {
 			try {
 				if (!process.awaitReady(Duration.ofMinutes(4))) {
-					throw new AssertionError(process.spec().name() + " did not start:\n"
-							+ String.join("\n", process.lastLogLines(40)));
+					throw new AssertionError(
+							process.spec().name() + " did not start:\n" + String.join("\n", process.lastLogLines(40)));
 				}
 			}
 			catch (InterruptedException ex) {

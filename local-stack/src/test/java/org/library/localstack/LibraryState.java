@@ -23,9 +23,10 @@ import org.library.testsupport.KafkaClients;
 import org.library.localstack.WriteLoad.Expected;
 
 /**
- * What the whole library holds, read from outside as the fault suite's judge: the catalog, the inventory's and
- * the reading list's copies of the books, the audit trail (all through the superuser, read-only), the last
- * record of each book on the catalog's topic, and the dead-letter topics.
+ * What the whole library holds, read from outside as the fault suite's judge: the
+ * catalog, the inventory's and the reading list's copies of the books, the audit trail
+ * (all through the superuser, read-only), the last record of each book on the catalog's
+ * topic, and the dead-letter topics.
  */
 final class LibraryState implements AutoCloseable {
 
@@ -48,7 +49,10 @@ final class LibraryState implements AutoCloseable {
 		this.topic = consumer();
 	}
 
-	/** How far the suite agrees with what was written; caught up when nothing is lost, doubled or at odds. */
+	/**
+	 * How far the suite agrees with what was written; caught up when nothing is lost,
+	 * doubled or at odds.
+	 */
 	record Verdict(long auditRows, long lost, long doubled, List<String> disagreements) {
 
 		boolean caughtUp() {
@@ -81,15 +85,16 @@ final class LibraryState implements AutoCloseable {
 					readingList.put(rows.getString(1), new Object[] { rows.getLong(2), rows.getBoolean(3) });
 				}
 			}
-			try (ResultSet rows = sql.executeQuery(
-					"SELECT source, action, entity_id, count(*) FROM audit.audit_event GROUP BY 1, 2, 3")) {
+			try (ResultSet rows = sql
+				.executeQuery("SELECT source, action, entity_id, count(*) FROM audit.audit_event GROUP BY 1, 2, 3")) {
 				while (rows.next()) {
 					audit.put(new Expected(rows.getString(1), rows.getString(2), rows.getString(3)), rows.getInt(4));
 				}
 			}
 		}
 
-		// joint and single ownership: both copies follow the catalog, removed books included
+		// joint and single ownership: both copies follow the catalog, removed books
+		// included
 		catalog.forEach((book, version) -> {
 			if (!"ACTIVE".equals(inventory.get(book))) {
 				disagreements.add("inventory has " + inventory.get(book) + " for catalog book " + book);
@@ -116,7 +121,8 @@ final class LibraryState implements AutoCloseable {
 			}
 		});
 
-		// the compacted topic: each book's last record is its current snapshot, or its tombstone
+		// the compacted topic: each book's last record is its current snapshot, or its
+		// tombstone
 		readTopicToTheEnd();
 		catalog.forEach((book, version) -> {
 			String last = lastRecords.get(book);
@@ -131,7 +137,8 @@ final class LibraryState implements AutoCloseable {
 			}
 		});
 
-		// common ownership: every confirmed write once in the trail, nothing there that nobody wrote
+		// common ownership: every confirmed write once in the trail, nothing there that
+		// nobody wrote
 		long lost = 0;
 		for (Map.Entry<Expected, Integer> write : confirmed.entrySet()) {
 			lost += Math.max(0, write.getValue() - audit.getOrDefault(write.getKey(), 0));
@@ -178,10 +185,13 @@ final class LibraryState implements AutoCloseable {
 	}
 
 	private void readTopicToTheEnd() {
-		// the catalog declares its topic in the background: it may not have existed when this reader was made
+		// the catalog declares its topic in the background: it may not have existed when
+		// this reader was made
 		List<TopicPartition> partitions = partitions(BOOKS);
 		if (!topic.assignment().containsAll(partitions)) {
-			List<TopicPartition> added = partitions.stream().filter(partition -> !topic.assignment().contains(partition)).toList();
+			List<TopicPartition> added = partitions.stream()
+				.filter(partition -> !topic.assignment().contains(partition))
+				.toList();
 			topic.assign(partitions);
 			topic.seekToBeginning(added);
 		}

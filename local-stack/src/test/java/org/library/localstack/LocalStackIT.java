@@ -36,33 +36,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.library.localstack.Stack.deleteRecursively;
-import static org.library.localstack.Stack.freePort;
+import static org.library.testsupport.FreePorts.freePort;
 
 /**
- * The end-to-end story, with the suite started as users start it (the built local-stack jar, real processes):
- * a book is created in the catalog, appears in the inventory, gets copies, is lent, goes on a reader's list and
- * is renamed; the suite is stopped the way Ctrl-C does and started again on the same data; the copy comes back,
- * the book is removed (WITHDRAWN in the inventory, flagged on the list), and its whole story is read back from
- * the audit API, each event once. Then the stack is killed outright: its services follow it down, and the next
- * start stops the Postgres it left behind and comes up on the same data, which it keeps durable and behind
- * passwords.
+ * The end-to-end story, with the suite started as users start it (the built local-stack
+ * jar, real processes): a book is created in the catalog, appears in the inventory, gets
+ * copies, is lent, goes on a reader's list and is renamed; the suite is stopped the way
+ * Ctrl-C does and started again on the same data; the copy comes back, the book is
+ * removed (WITHDRAWN in the inventory, flagged on the list), and its whole story is read
+ * back from the audit API, each event once. Then the stack is killed outright: its
+ * services follow it down, and the next start stops the Postgres it left behind and comes
+ * up on the same data, which it keeps durable and behind passwords.
  */
 class LocalStackIT {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	/** What the audit trail must hold for the book before the restart, each once, with who did it. */
+	/**
+	 * What the audit trail must hold for the book before the restart, each once, with who
+	 * did it.
+	 */
 	private static final String[] STORY = { "BookAdded by librarian", "CopiesAdded by librarian",
 			"CopyCheckedOut by ada", "BookListed by ada", "BookUpdated by librarian" };
 
-	/** ...and at the end of its life (the inventory withdraws the book for the librarian who removed it). */
+	/**
+	 * ...and at the end of its life (the inventory withdraws the book for the librarian
+	 * who removed it).
+	 */
 	private static final String[] WHOLE_STORY = { "BookAdded by librarian", "CopiesAdded by librarian",
 			"CopyCheckedOut by ada", "BookListed by ada", "BookUpdated by librarian", "CopyReturned by ada",
 			"BookRemoved by librarian", "BookWithdrawn by librarian" };
 
 	private static final String ADAS_LIST = "/api/readers/ada/reading-list";
 
-	/** The librarian's, ada's and the auditor's tokens, taken before the first stop and used after the restart. */
+	/**
+	 * The librarian's, ada's and the auditor's tokens, taken before the first stop and
+	 * used after the restart.
+	 */
 	private String[] lastTokens;
 
 	private final Path jar = Path.of(System.getProperty("localStackJar", "target/local-stack.jar"));
@@ -94,20 +104,22 @@ class LocalStackIT {
 					"http://localhost:" + identity, "Demo accounts", "librarian", "ada",
 					"Kafka for outside consumers: principal library-reader");
 			assertOnlyThisMachineReaches(List.of(catalog, inventory, readingList, audit, identity, web));
-			// every secret a client could use is the stack's own, readable by its owner alone
+			// every secret a client could use is the stack's own, readable by its owner
+			// alone
 			for (Path secrets : List.of(data.resolve(LocalStack.KAFKA_CREDENTIALS),
 					data.resolve("identity").resolve(DemoAccounts.CLIENTS_FILE))) {
 				assertThat(java.nio.file.Files.getPosixFilePermissions(secrets)).as(secrets.toString())
 					.containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
 							java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 			}
-			HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(URI.create(
-					"http://localhost:" + identity + "/.well-known/openid-configuration")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> discovery = HTTP.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + identity + "/.well-known/openid-configuration"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(discovery.statusCode()).isEqualTo(200);
 			assertThat(discovery.body()).contains("\"issuer\":\"http://localhost:" + identity + "\"");
 
-			// the demo accounts sign in with the passwords the stack printed, and kept for token.sh
+			// the demo accounts sign in with the passwords the stack printed, and kept
+			// for token.sh
 			Properties passwords = demoPasswords(first);
 			Tokens tokens = new Tokens("http://localhost:" + identity);
 			String librarianToken = tokens.forPerson("librarian", passwords.getProperty("librarian"));
@@ -115,34 +127,47 @@ class LocalStackIT {
 			String adaToken = tokens.forPerson("ada", passwords.getProperty("ada"));
 			String auditorToken = tokens.forPerson("auditor", passwords.getProperty("auditor"));
 
-			// a caller's trace: it must reach the audit row, through the catalog, its outbox and the topic
+			// a caller's trace: it must reach the audit row, through the catalog, its
+			// outbox and the topic
 			Traceparent addition = Traceparent.random();
 			Http.Response created = librarian.post("/api/books", """
-					{"isbn":"%s","title":"The Left Hand of Darkness","authors":["Ursula K. Le Guin"]}""".formatted(isbn),
-					"traceparent", addition.header());
+					{"isbn":"%s","title":"The Left Hand of Darkness","authors":["Ursula K. Le Guin"]}"""
+				.formatted(isbn), "traceparent", addition.header());
 			assertThat(created.status()).isEqualTo(201);
 			bookId = created.header("Location").replaceAll(".*/", "");
 			assertThat(get(catalog, bookId).statusCode()).isEqualTo(200);
 			awaitRecordOnTopic(kafka, bookId);
 
-			// joint ownership: the inventory learns the book from the catalog's topic; the librarian adds copies and
+			// joint ownership: the inventory learns the book from the catalog's topic;
+			// the librarian adds copies and
 			// ada borrows one
 			Http stock = new Http(inventory);
 			await().atMost(Duration.ofSeconds(60)).until(() -> stock.get("/api/inventory/" + bookId).status() == 200);
-			assertThat(stock.withToken(librarianToken).post("/api/inventory/" + bookId + "/copies", "{\"count\":2}")
+			assertThat(stock.withToken(librarianToken)
+				.post("/api/inventory/" + bookId + "/copies", "{\"count\":2}")
 				.status()).isEqualTo(200);
-			assertThat(stock.withToken(adaToken).post("/api/inventory/" + bookId + "/checkouts").status()).isEqualTo(201);
+			assertThat(stock.withToken(adaToken).post("/api/inventory/" + bookId + "/checkouts").status())
+				.isEqualTo(201);
 
-			// single ownership: ada lists the book, and sees the catalog's rename through the list's own copy
+			// single ownership: ada lists the book, and sees the catalog's rename through
+			// the list's own copy
 			Http adasList = new Http(readingList).withToken(adaToken);
-			await().atMost(Duration.ofSeconds(60)).until(() -> adasList.put(ADAS_LIST + "/" + bookId, "").status() == 201);
-			assertThat(librarian.put("/api/books/" + bookId, ("{\"isbn\":\"%s\",\"title\":\"The Left Hand of Darkness (Ace)\","
-					+ "\"authors\":[\"Ursula K. Le Guin\"]}").formatted(isbn), "If-Match", "\"0\"").status()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> adasList.put(ADAS_LIST + "/" + bookId, "").status() == 201);
+			assertThat(librarian
+				.put("/api/books/" + bookId,
+						("{\"isbn\":\"%s\",\"title\":\"The Left Hand of Darkness (Ace)\","
+								+ "\"authors\":[\"Ursula K. Le Guin\"]}")
+							.formatted(isbn),
+						"If-Match", "\"0\"")
+				.status()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> adasList.get(ADAS_LIST).body().contains("The Left Hand of Darkness (Ace)"));
 
-			// common ownership: every service's changes reach the one audit trail, each once, each by whoever's
-			// token asked for it (in the order each service's relay delivered them, so compared as a set)
+			// common ownership: every service's changes reach the one audit trail, each
+			// once, each by whoever's
+			// token asked for it (in the order each service's relay delivered them, so
+			// compared as a set)
 			Http trail = new Http(audit).withToken(auditorToken);
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(story(trail, bookId)).containsExactlyInAnyOrder(STORY));
@@ -165,7 +190,8 @@ class LocalStackIT {
 		Stack second = Stack.start(jar, arguments, data.resolveSibling("it-second.log"));
 		try {
 			second.awaitOutput("The library is up.");
-			// the issuer kept its key: tokens from before the restart are still good for as long as they claim
+			// the issuer kept its key: tokens from before the restart are still good for
+			// as long as they claim
 			Http librarian = new Http(catalog).withToken(lastTokens[0]);
 			Http ada = new Http(inventory).withToken(lastTokens[1]);
 			Http trail = new Http(audit).withToken(lastTokens[2]);
@@ -178,9 +204,11 @@ class LocalStackIT {
 			Http adasList = new Http(readingList).withToken(lastTokens[1]);
 			assertThat(adasList.get(ADAS_LIST).body()).contains("The Left Hand of Darkness (Ace)");
 
-			// the rest of the book's life, on the restarted suite: returned, then removed from the catalog
+			// the rest of the book's life, on the restarted suite: returned, then removed
+			// from the catalog
 			assertThat(ada.post("/api/inventory/" + bookId + "/returns").status()).isEqualTo(200);
-			// the removal's trace goes on through the inventory's consumer, into the withdrawal it causes
+			// the removal's trace goes on through the inventory's consumer, into the
+			// withdrawal it causes
 			Traceparent removal = Traceparent.random();
 			assertThat(librarian.delete("/api/books/" + bookId, "traceparent", removal.header()).status())
 				.isEqualTo(204);
@@ -211,8 +239,8 @@ class LocalStackIT {
 			assertThat(third.output()).contains("did not stop cleanly", "Postgres (pid");
 			assertThat(get(catalog, bookId).statusCode()).isEqualTo(404);
 			Properties passwords = demoPasswords(third);
-			Http trail = new Http(audit).withToken(new Tokens("http://localhost:" + identity).forPerson("auditor",
-					passwords.getProperty("auditor")));
+			Http trail = new Http(audit).withToken(
+					new Tokens("http://localhost:" + identity).forPerson("auditor", passwords.getProperty("auditor")));
 			assertThat(story(trail, bookId)).containsExactlyInAnyOrder(WHOLE_STORY);
 			assertDurableAndPasswordChecked(postgres);
 		}
@@ -223,7 +251,10 @@ class LocalStackIT {
 		assertThat(third.output()).contains("Stopped.");
 	}
 
-	/** The kept data is safe: every commit synced, and no role gets in without its password. */
+	/**
+	 * The kept data is safe: every commit synced, and no role gets in without its
+	 * password.
+	 */
 	private static void assertDurableAndPasswordChecked(int postgres) throws Exception {
 		String url = "jdbc:postgresql://localhost:" + postgres + "/library";
 		try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
@@ -251,11 +282,11 @@ class LocalStackIT {
 	void saysWhichPortIsTakenAndExitsWithoutAStackTrace() throws Exception {
 		try (ServerSocket taken = new ServerSocket()) {
 			taken.bind(new InetSocketAddress("localhost", 0));
-			Stack stack = Stack.start(jar, List.of("--postgres-port=" + taken.getLocalPort(),
-					"--kafka-port=" + freePort(), "--book-catalog-port=" + freePort(),
-					"--book-inventory-port=" + freePort(), "--reading-list-port=" + freePort(),
-					"--audit-port=" + freePort(), "--identity-port=" + freePort(), "--web-port=" + freePort(),
-					"--data-dir=" + data),
+			Stack stack = Stack.start(jar,
+					List.of("--postgres-port=" + taken.getLocalPort(), "--kafka-port=" + freePort(),
+							"--book-catalog-port=" + freePort(), "--book-inventory-port=" + freePort(),
+							"--reading-list-port=" + freePort(), "--audit-port=" + freePort(),
+							"--identity-port=" + freePort(), "--web-port=" + freePort(), "--data-dir=" + data),
 					data.resolveSibling("it-taken.log"));
 			assertThat(stack.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -276,7 +307,9 @@ class LocalStackIT {
 		assertThat(stack.output()).contains("Unknown option --catalogue-port", "Usage:");
 	}
 
-	/** What the audit trail holds for an entity, newest first: each action and its actor. */
+	/**
+	 * What the audit trail holds for an entity, newest first: each action and its actor.
+	 */
 	private static List<String> story(Http trail, String entityId) {
 		return story(trail, "limit=500", entityId);
 	}
@@ -286,18 +319,20 @@ class LocalStackIT {
 		Http.Response page = trail.get("/api/audit-events?entityId=" + entityId + "&" + filter);
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
 		List<String> story = new ArrayList<>();
-		page.json().get("items").forEach(event -> story.add(event.get("action").asString() + " by "
-				+ event.get("actor").asString()));
+		page.json()
+			.get("items")
+			.forEach(event -> story.add(event.get("action").asString() + " by " + event.get("actor").asString()));
 		return story;
 	}
 
 	/**
-	 * Each service shows an operator its outbox and how far its consumers are behind, with Prometheus, and anyone its
-	 * API console.
+	 * Each service shows an operator its outbox and how far its consumers are behind,
+	 * with Prometheus, and anyone its API console.
 	 */
 	private void assertOperable(Tokens tokens, int catalog, int inventory, int readingList, int audit)
 			throws IOException {
-		// the secret in identity's application.yml is published: a fresh stack made its own
+		// the secret in identity's application.yml is published: a fresh stack made its
+		// own
 		assertThatThrownBy(() -> tokens.forMachine("library-machine", "library-machine-local-secret"))
 			.hasMessageContaining("401");
 		Properties clients = new Properties();
@@ -322,8 +357,8 @@ class LocalStackIT {
 	}
 
 	/**
-	 * The demo accounts' passwords, as the stack kept them; each is also in what it printed, where a person reads
-	 * it.
+	 * The demo accounts' passwords, as the stack kept them; each is also in what it
+	 * printed, where a person reads it.
 	 */
 	private Properties demoPasswords(Stack stack) throws IOException {
 		Properties passwords = new Properties();
@@ -337,13 +372,14 @@ class LocalStackIT {
 	}
 
 	private static HttpResponse<String> get(int port, String bookId) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/books/" + bookId)).build(),
+		return HTTP.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/books/" + bookId)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**
-	 * Reads the catalog's topic as an outside consumer does: the read-only principal the stack printed, with the
-	 * password it keeps, in a group of its own.
+	 * Reads the catalog's topic as an outside consumer does: the read-only principal the
+	 * stack printed, with the password it keeps, in a group of its own.
 	 */
 	private void awaitRecordOnTopic(int kafkaPort, String key) throws IOException {
 		java.util.Properties kept = new java.util.Properties();
@@ -373,9 +409,9 @@ class LocalStackIT {
 	}
 
 	/**
-	 * The HTTP ports listen on the loopback address alone: from any other address of this machine, as another
-	 * host on its network would, a connection is refused. (A machine with no other address has no network to
-	 * reach it from.)
+	 * The HTTP ports listen on the loopback address alone: from any other address of this
+	 * machine, as another host on its network would, a connection is refused. (A machine
+	 * with no other address has no network to reach it from.)
 	 */
 	private static void assertOnlyThisMachineReaches(List<Integer> ports) throws IOException {
 		List<java.net.InetAddress> others = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())

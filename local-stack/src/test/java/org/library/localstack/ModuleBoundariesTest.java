@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ownership rules in the build and the SQL, checked over every module of the working copy: no module
- * depends on a service module, and no service's code or SQL names another service's schema. The rules about
- * code (who imports whom) are {@link ArchitectureTest}'s.
+ * The ownership rules in the build and the SQL, checked over every module of the working
+ * copy: no module depends on a service module, and no service's code or SQL names another
+ * service's schema. The rules about code (who imports whom) are
+ * {@link ArchitectureTest}'s.
  */
 class ModuleBoundariesTest {
 
@@ -27,8 +28,8 @@ class ModuleBoundariesTest {
 
 	@Test
 	void everyServiceOfTheStackIsAModule() {
-		assertThat(serviceModules()).containsExactlyInAnyOrderElementsOf(
-				ServiceSpec.ALL.stream().map(ServiceSpec::name).toList());
+		assertThat(serviceModules())
+			.containsExactlyInAnyOrderElementsOf(ServiceSpec.ALL.stream().map(ServiceSpec::name).toList());
 	}
 
 	@Test
@@ -48,7 +49,8 @@ class ModuleBoundariesTest {
 						: Files.readString(source);
 				for (String other : serviceModules()) {
 					if (!other.equals(service)) {
-						// schema.table, not a package segment such as org.library.platform.audit
+						// schema.table, not a package segment such as
+						// org.library.platform.audit
 						assertThat(text).as("%s names the schema of %s", source, other)
 							.doesNotContainPattern("(?<![.\\w])" + schema(other) + "\\.[a-z_]+");
 					}
@@ -57,7 +59,10 @@ class ModuleBoundariesTest {
 		}
 	}
 
-	/** SQL in Java lives in string literals; outside them {@code audit.record(...)} is just a field. */
+	/**
+	 * SQL in Java lives in string literals; outside them {@code audit.record(...)} is
+	 * just a field.
+	 */
 	private static String stringLiterals(String java) {
 		Matcher literal = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL)
 			.matcher(java);

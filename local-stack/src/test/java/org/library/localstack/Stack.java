@@ -1,7 +1,6 @@
 package org.library.localstack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.library.testsupport.FreePorts.freePort;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The local stack as a user starts it: {@code java -jar local-stack.jar}, its own process, its output in a log.
+ * The local stack as a user starts it: {@code java -jar local-stack.jar}, its own
+ * process, its output in a log.
  */
 record Stack(Process process, Path log) {
 
@@ -21,9 +22,7 @@ record Stack(Process process, Path log) {
 		List<String> command = new ArrayList<>(
 				List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new Stack(process, log);
 	}
 
@@ -44,8 +43,8 @@ record Stack(Process process, Path log) {
 	}
 
 	/**
-	 * What Ctrl-C does: the JVM's shutdown hooks run. The first stop after a build takes longer: each service writes
-	 * the archive its next start uses (JarLaunch).
+	 * What Ctrl-C does: the JVM's shutdown hooks run. The first stop after a build takes
+	 * longer: each service writes the archive its next start uses (JarLaunch).
 	 */
 	void stop() throws InterruptedException {
 		process.destroy();
@@ -56,13 +55,6 @@ record Stack(Process process, Path log) {
 
 	int exitCode() {
 		return process.exitValue();
-	}
-
-	/** A port nothing listens on now, for a stack of a test's own. */
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	/** Removes what an earlier run left, so a test starts on empty data. */

@@ -20,14 +20,18 @@ import java.util.regex.Pattern;
 import org.library.testsupport.Caller;
 
 /**
- * A steady stream of writes, as a library frontend sends them, to every instance of the catalog, the inventory
- * and the reading list in turn, with a ledger of the audit events they must cause: a write answered 2xx must
- * leave exactly one; a write whose answer never came (the service was killed, the request timed out, a 5xx)
- * may leave one or none.
+ * A steady stream of writes, as a library frontend sends them, to every instance of the
+ * catalog, the inventory and the reading list in turn, with a ledger of the audit events
+ * they must cause: a write answered 2xx must leave exactly one; a write whose answer
+ * never came (the service was killed, the request timed out, a 5xx) may leave one or
+ * none.
  */
 final class WriteLoad implements AutoCloseable {
 
-	/** What the audit trail must hold: an event of this action, from this service, about this entity. */
+	/**
+	 * What the audit trail must hold: an event of this action, from this service, about
+	 * this entity.
+	 */
 	record Expected(String source, String action, String entityId) {
 	}
 
@@ -73,7 +77,8 @@ final class WriteLoad implements AutoCloseable {
 
 	void start() {
 		running = true;
-		// each reader has one worker for their list, so what a list holds is known to the worker that changes it
+		// each reader has one worker for their list, so what a list holds is known to the
+		// worker that changes it
 		for (Caller reader : List.of(Caller.ADA, Caller.ALAN)) {
 			workers.add(Thread.ofVirtual().start(() -> loop(this::catalogWork)));
 			workers.add(Thread.ofVirtual().start(() -> loop(() -> inventoryWork(reader))));
@@ -151,7 +156,10 @@ final class WriteLoad implements AutoCloseable {
 		}
 	}
 
-	/** The librarian adds a copy to a book on the shelf, which the reader borrows and brings back. */
+	/**
+	 * The librarian adds a copy to a book on the shelf, which the reader borrows and
+	 * brings back.
+	 */
 	private void inventoryWork(Caller reader) {
 		String book = shelf.get(ThreadLocalRandom.current().nextInt(shelf.size()));
 		String path = "/api/inventory/" + book;
@@ -159,14 +167,15 @@ final class WriteLoad implements AutoCloseable {
 				"book-inventory-service", "CopiesAdded", book);
 		expect(send(reader, "POST", inventories, path + "/checkouts", "", null), "book-inventory-service",
 				"CopyCheckedOut", book);
-		expect(send(reader, "POST", inventories, path + "/returns", "", null), "book-inventory-service",
-				"CopyReturned", book);
+		expect(send(reader, "POST", inventories, path + "/returns", "", null), "book-inventory-service", "CopyReturned",
+				book);
 	}
 
 	/**
-	 * The reader lists a book from the shelf, changes its status and takes it off the list. The book may still be
-	 * there from a round whose removal got no answer: then listing it records nothing (200, not 201), and the
-	 * status it is changed to is one it does not have yet.
+	 * The reader lists a book from the shelf, changes its status and takes it off the
+	 * list. The book may still be there from a round whose removal got no answer: then
+	 * listing it records nothing (200, not 201), and the status it is changed to is one
+	 * it does not have yet.
 	 */
 	private void readingListWork(Caller reader) {
 		String book = shelf.get(ThreadLocalRandom.current().nextInt(shelf.size()));
@@ -180,8 +189,8 @@ final class WriteLoad implements AutoCloseable {
 		}
 		Matcher status = STATUS.matcher(listed.body());
 		String next = status.find() && status.group(1).equals("READING") ? "FINISHED" : "READING";
-		expect(send(reader, "PATCH", readingLists, path, "{\"status\":\"" + next + "\"}", null),
-				"reading-list-service", "ReadingStatusChanged", book);
+		expect(send(reader, "PATCH", readingLists, path, "{\"status\":\"" + next + "\"}", null), "reading-list-service",
+				"ReadingStatusChanged", book);
 		expect(send(reader, "DELETE", readingLists, path, null, null), "reading-list-service", "BookUnlisted", book);
 	}
 
@@ -212,8 +221,8 @@ final class WriteLoad implements AutoCloseable {
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
-		request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(json));
+		request.method(method,
+				json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Answer(response.statusCode(), response.body(),
@@ -247,7 +256,8 @@ final class WriteLoad implements AutoCloseable {
 	/** Adds a book through the catalog to the shelf, before the load starts. */
 	void addToShelf(String title) {
 		Answer added = send(Caller.LIBRARIAN, "POST", catalogs, "/api/books",
-				"{\"isbn\":\"" + isbn13() + "\",\"title\":\"" + title + "\",\"authors\":[\"Octavia E. Butler\"]}", null);
+				"{\"isbn\":\"" + isbn13() + "\",\"title\":\"" + title + "\",\"authors\":[\"Octavia E. Butler\"]}",
+				null);
 		if (added.status() != 201) {
 			throw new IllegalStateException("the shelf's book was not added: " + added.status() + " " + added.body());
 		}

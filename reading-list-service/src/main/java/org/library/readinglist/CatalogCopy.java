@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The service's own read-only copy of the catalog data it shows. Written only from library.catalog.books:
- * a snapshot upserts (unless an equal or newer version is already here), a tombstone flags the book removed.
- * Both are idempotent, so a redelivery or a replay ends in the same rows.
+ * The service's own read-only copy of the catalog data it shows. Written only from
+ * library.catalog.books: a snapshot upserts (unless an equal or newer version is already
+ * here), a tombstone flags the book removed. Both are idempotent, so a redelivery or a
+ * replay ends in the same rows.
  */
 @Repository
 class CatalogCopy {

@@ -29,11 +29,14 @@ class Lists {
 	}
 
 	/**
-	 * Serializes the changes to one reader's list until the transaction ends, so the size limit holds when
-	 * the same reader adds books from several requests at once.
+	 * Serializes the changes to one reader's list until the transaction ends, so the size
+	 * limit holds when the same reader adds books from several requests at once.
 	 */
 	void lock(String readerId) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("reading-list:" + readerId).query().singleRow();
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+			.param("reading-list:" + readerId)
+			.query()
+			.singleRow();
 	}
 
 	Optional<ReadingListItem> find(String readerId, UUID bookId) {
@@ -58,14 +61,15 @@ class Lists {
 	}
 
 	void add(String readerId, UUID bookId, ReadingStatus status, Instant now) {
-		jdbc.sql("INSERT INTO reading_list_item (reader_id, book_id, status, added_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"INSERT INTO reading_list_item (reader_id, book_id, status, added_at, updated_at) VALUES (?, ?, ?, ?, ?)")
 			.params(readerId, bookId, status.name(), Timestamp.from(now), Timestamp.from(now))
 			.update();
 	}
 
 	/**
-	 * The item's status, its row locked until the transaction ends: a concurrent removal either went first (no
-	 * item) or waits for this change.
+	 * The item's status, its row locked until the transaction ends: a concurrent removal
+	 * either went first (no item) or waits for this change.
 	 */
 	Optional<ReadingStatus> lockStatus(String readerId, UUID bookId) {
 		return jdbc.sql("SELECT status FROM reading_list_item WHERE reader_id = ? AND book_id = ? FOR UPDATE")

@@ -15,8 +15,7 @@ public final class ReadingListRefusals {
 	public static final class BookNotInCatalog extends Refusal {
 
 		public BookNotInCatalog(UUID bookId) {
-			super("book-not-in-catalog", "Book not in catalog",
-					"The catalog does not know book " + bookId);
+			super("book-not-in-catalog", "Book not in catalog", "The catalog does not know book " + bookId);
 		}
 
 	}

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Readers' lists, and the catalog copy that describes their books. Each change and its event commit together.
+ * Readers' lists, and the catalog copy that describes their books. Each change and its
+ * event commit together.
  */
 @Service
 public class ReadingLists {
@@ -90,7 +91,10 @@ public class ReadingLists {
 		events.publishEvent(new BookUnlisted(readerId, bookId));
 	}
 
-	/** The catalog published a snapshot of the book. Idempotent; an older snapshot than the copy's is ignored. */
+	/**
+	 * The catalog published a snapshot of the book. Idempotent; an older snapshot than
+	 * the copy's is ignored.
+	 */
 	@Transactional
 	public void catalogSnapshot(UUID bookId, long version, String isbn, String title, List<String> authors) {
 		catalog.upsert(bookId, version, isbn, title, authors);

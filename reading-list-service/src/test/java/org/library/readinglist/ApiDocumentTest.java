@@ -4,7 +4,8 @@ import org.library.testsupport.ApiDocumentContract;
 import org.library.testsupport.ServiceUnderTest;
 
 /**
- * The API document is complete enough to generate a client from, and Swagger UI serves it to try.
+ * The API document is complete enough to generate a client from, and Swagger UI serves it
+ * to try.
  */
 @ReadingListIntegrationTest
 class ApiDocumentTest extends ApiDocumentContract {

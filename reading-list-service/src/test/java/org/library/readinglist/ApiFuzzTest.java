@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every operation of the reading list's OpenAPI document, fed random, boundary and hostile values: never a 5xx, every
- * 4xx a problem, and a refused request changes no list and publishes no event.
+ * Every operation of the reading list's OpenAPI document, fed random, boundary and
+ * hostile values: never a 5xx, every 4xx a problem, and a refused request changes no list
+ * and publishes no event.
  */
 @ReadingListIntegrationTest
 class ApiFuzzTest {
@@ -54,7 +55,10 @@ class ApiFuzzTest {
 	}
 
 	private boolean known(UUID book) {
-		return jdbc.sql("SELECT count(*) FROM catalog_book WHERE book_id = ?").param(book).query(Long.class).single() == 1;
+		return jdbc.sql("SELECT count(*) FROM catalog_book WHERE book_id = ?")
+			.param(book)
+			.query(Long.class)
+			.single() == 1;
 	}
 
 }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The reading list's own copy of the catalog follows the catalog's topic, and only the topic.
+ * The reading list's own copy of the catalog follows the catalog's topic, and only the
+ * topic.
  */
 @ReadingListIntegrationTest
 class CatalogReplicaTest {
@@ -54,7 +55,8 @@ class CatalogReplicaTest {
 
 		catalog.snapshot(book, 1, "Final title", List.of("First Author", "Second Author"), "librarian");
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> "Final title".equals(firstItem(ada).get("title").asString()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "Final title".equals(firstItem(ada).get("title").asString()));
 		JsonNode shownToAlan = http.as(Caller.ALAN)
 			.get("/api/readers/" + alan + "/reading-list")
 			.json()
@@ -137,9 +139,12 @@ class CatalogReplicaTest {
 	@Test
 	void aRecordTheDatabaseRefusesOrWithControlCharactersIsDeadLetteredAndTheNextIsApplied() {
 		JdbcClient owner = service.as("reading_list_owner");
-		// a rule only the database knows: nothing the listener checks first can tell this title from any other
-		owner.sql("ALTER TABLE catalog_book ADD CONSTRAINT refuses_one_title CHECK (title <> 'Refused by Postgres') "
-				+ "NOT VALID").update();
+		// a rule only the database knows: nothing the listener checks first can tell this
+		// title from any other
+		owner
+			.sql("ALTER TABLE catalog_book ADD CONSTRAINT refuses_one_title CHECK (title <> 'Refused by Postgres') "
+					+ "NOT VALID")
+			.update();
 		try {
 			UUID refused = UUID.randomUUID();
 			catalog.snapshot(refused, 0, "Refused by Postgres", List.of("A"), "librarian");
@@ -150,9 +155,12 @@ class CatalogReplicaTest {
 
 			await().atMost(Duration.ofSeconds(30)).until(() -> !rows(next).isEmpty());
 			Map<String, String> reasons = Map.of(refused.toString(), "23514", bell.toString(), "control characters");
-			reasons.forEach((key, reason) -> assertThat(TopicRecords.header(TopicRecords
-				.awaitRecords(service.bootstrapServers(), "library.catalog.books.reading-list-service.DLT", key, 1)
-				.getFirst(), "kafka_dlt-exception-message")).as(key).contains(reason));
+			reasons
+				.forEach((key,
+						reason) -> assertThat(TopicRecords.header(TopicRecords
+							.awaitRecords(service.bootstrapServers(), "library.catalog.books.reading-list-service.DLT",
+									key, 1)
+							.getFirst(), "kafka_dlt-exception-message")).as(key).contains(reason));
 			assertThat(rows(refused, bell)).isEmpty();
 		}
 		finally {
@@ -160,7 +168,10 @@ class CatalogReplicaTest {
 		}
 	}
 
-	/** A fresh book's snapshot, sent last, has been applied: everything before it on its partition has too. */
+	/**
+	 * A fresh book's snapshot, sent last, has been applied: everything before it on its
+	 * partition has too.
+	 */
 	private void awaitApplied() {
 		UUID sentinel = catalog.bookAdded();
 		await().atMost(Duration.ofSeconds(30)).until(() -> !rows(sentinel).isEmpty());

@@ -3,7 +3,8 @@ package org.library.readinglist;
 import org.library.testsupport.OwnershipContract;
 
 /**
- * Single ownership, enforced: reading_list_app does DML on the reading list's tables and nothing else.
+ * Single ownership, enforced: reading_list_app does DML on the reading list's tables and
+ * nothing else.
  */
 @ReadingListIntegrationTest
 class DatabaseOwnershipTest extends OwnershipContract {

@@ -4,8 +4,8 @@ import org.library.testsupport.Caller;
 import org.library.testsupport.ServiceUnderTest;
 
 /**
- * The issuer's readers, {@code ada} and {@code alan}, are the only people whose lists a test can reach, so a test
- * that needs an empty list empties theirs first.
+ * The issuer's readers, {@code ada} and {@code alan}, are the only people whose lists a
+ * test can reach, so a test that needs an empty list empties theirs first.
  */
 final class Readers {
 

@@ -22,8 +22,9 @@ import static org.library.testsupport.AccessAssertions.assertOnlyTheGenuineToken
 import static org.library.testsupport.AccessAssertions.assertUnauthorized;
 
 /**
- * A reader's list is that reader's alone, with real tokens from the real issuer: another reader, a librarian, an
- * auditor and a machine are all refused, and nobody without a token gets in.
+ * A reader's list is that reader's alone, with real tokens from the real issuer: another
+ * reader, a librarian, an auditor and a machine are all refused, and nobody without a
+ * token gets in.
  */
 @ReadingListIntegrationTest
 class ReadingListAccessTest {
@@ -89,8 +90,8 @@ class ReadingListAccessTest {
 	void aTokenIsCheckedForSignatureIssuerAudienceAndExpiry(ForgedToken forged) {
 		UUID book = knownBook();
 
-		assertOnlyTheGenuineTokenIsAccepted(forged, Caller.ALAN, anonymous, http -> http.put(ALANS_LIST + "/" + book, ""),
-				201);
+		assertOnlyTheGenuineTokenIsAccepted(forged, Caller.ALAN, anonymous,
+				http -> http.put(ALANS_LIST + "/" + book, ""), 201);
 
 		assertThat(anonymous.as(Caller.ALAN).get(ALANS_LIST).json().get("totalElements").asInt())
 			.isEqualTo(forged == ForgedToken.GENUINE ? 1 : 0);
@@ -109,9 +110,11 @@ class ReadingListAccessTest {
 
 	@Test
 	void theApiDocumentSaysWhichOperationsNeedAToken() {
-		assertApiDocumentSays(anonymous, List.of("GET /api/readers/{readerId}/reading-list",
-				"PUT /api/readers/{readerId}/reading-list/{bookId}", "PATCH /api/readers/{readerId}/reading-list/{bookId}",
-				"DELETE /api/readers/{readerId}/reading-list/{bookId}"), List.of());
+		assertApiDocumentSays(anonymous,
+				List.of("GET /api/readers/{readerId}/reading-list", "PUT /api/readers/{readerId}/reading-list/{bookId}",
+						"PATCH /api/readers/{readerId}/reading-list/{bookId}",
+						"DELETE /api/readers/{readerId}/reading-list/{bookId}"),
+				List.of());
 	}
 
 }

@@ -126,7 +126,11 @@ class ReadingListApiTest {
 
 		assertThat(reading.status()).isEqualTo(200);
 		assertThat(reading.json().get("status").asString()).isEqualTo("READING");
-		assertThat(http.get("/api/readers/" + reader + "/reading-list").json().get("items").get(0).get("status")
+		assertThat(http.get("/api/readers/" + reader + "/reading-list")
+			.json()
+			.get("items")
+			.get(0)
+			.get("status")
 			.asString()).isEqualTo("READING");
 	}
 
@@ -142,7 +146,11 @@ class ReadingListApiTest {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(http.get("/api/readers/" + reader + "/reading-list").json().get("items").get(0).get("status")
+		assertThat(http.get("/api/readers/" + reader + "/reading-list")
+			.json()
+			.get("items")
+			.get(0)
+			.get("status")
 			.asString()).isEqualTo("WANT_TO_READ");
 	}
 
@@ -167,13 +175,14 @@ class ReadingListApiTest {
 	@ValueSource(strings = { "has%20space", "semi%3Bcolon", "quote%27s", "%3Cscript%3E",
 			"x123456789x123456789x123456789x123456789x123456789x123456789xxxxx" })
 	void refusesAReaderIdOutsideTheSafeCharacterSet(String readerId) {
-		// never the token's subject: refused as someone else's list (403), or earlier as a malformed path (400)
+		// never the token's subject: refused as someone else's list (403), or earlier as
+		// a malformed path (400)
 		var response = http.get("/api/readers/" + readerId + "/reading-list");
 
 		assertThat(response.status()).as(response.body()).isIn(400, 403);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(http.put("/api/readers/" + readerId + "/reading-list/" + UUID.randomUUID(), "").status())
-			.isIn(400, 403);
+		assertThat(http.put("/api/readers/" + readerId + "/reading-list/" + UUID.randomUUID(), "").status()).isIn(400,
+				403);
 	}
 
 	@Test
@@ -219,22 +228,21 @@ class ReadingListApiTest {
 		patch(item(reader, book), "{\"status\":\"FINISHED\"}");
 		http.delete(item(reader, book));
 
-		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(), "library.audit.reading-list-service",
-				book.toString(), 3);
+		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(),
+				"library.audit.reading-list-service", book.toString(), 3);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
 		assertThat(events).extracting(event -> event.get("action").asString())
 			.containsExactly("BookListed", "ReadingStatusChanged", "BookUnlisted");
-		assertThat(events).extracting(event -> event.get("actor").asString())
-			.containsExactly("ada", "ada", "ada");
+		assertThat(events).extracting(event -> event.get("actor").asString()).containsExactly("ada", "ada", "ada");
 		assertThat(events).allSatisfy(event -> {
 			assertThat(event.get("source").asString()).isEqualTo("reading-list-service");
 			assertThat(event.get("entityType").asString()).isEqualTo("ReadingListItem");
 			assertThat(event.get("details").get("readerId").asString()).isEqualTo(reader);
 		});
 		assertThat(events.get(1).get("details").get("to").asString()).isEqualTo("FINISHED");
-		assertThat(records).allSatisfy(
-				record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
+		assertThat(records)
+			.allSatisfy(record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
 	}
 
 	@Test
@@ -252,7 +260,8 @@ class ReadingListApiTest {
 			assertThat(http.put(item(reader, book), "").status()).isEqualTo(201);
 			var change = java.util.concurrent.CompletableFuture
 				.supplyAsync(() -> patch(item(reader, book), "{\"status\":\"READING\"}").status());
-			var removal = java.util.concurrent.CompletableFuture.supplyAsync(() -> http.delete(item(reader, book)).status());
+			var removal = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> http.delete(item(reader, book)).status());
 
 			assertThat(change.get()).isIn(200, 404);
 			assertThat(removal.get()).isEqualTo(204);
@@ -271,7 +280,10 @@ class ReadingListApiTest {
 		return book;
 	}
 
-	/** Whether the service's catalog copy holds the book, whatever its removed flag ("true") or with it. */
+	/**
+	 * Whether the service's catalog copy holds the book, whatever its removed flag
+	 * ("true") or with it.
+	 */
 	private boolean copied(UUID book, String removedCondition) {
 		return owner().sql("SELECT count(*) FROM catalog_book WHERE book_id = ? AND " + removedCondition)
 			.param(book)

@@ -1,4 +1,5 @@
 /**
- * Infrastructure shared by the library services; nothing here knows a book, a copy or a reader.
+ * Infrastructure shared by the library services; nothing here knows a book, a copy or a
+ * reader.
  */
 package org.library.platform;

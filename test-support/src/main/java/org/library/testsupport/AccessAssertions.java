@@ -3,8 +3,8 @@ package org.library.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every service's refusals of a caller look like: a 401 challenges for a bearer token (RFC 6750), a 403 says
- * the token is good but not enough; both as problem+json.
+ * What every service's refusals of a caller look like: a 401 challenges for a bearer
+ * token (RFC 6750), a 403 says the token is good but not enough; both as problem+json.
  */
 public final class AccessAssertions {
 
@@ -25,8 +25,9 @@ public final class AccessAssertions {
 	}
 
 	/**
-	 * Sends {@code request} with a token made as {@code forged} says for {@code caller}: only the genuine one gets
-	 * {@code acceptedStatus}, each forgery gets a 401 that names the token invalid.
+	 * Sends {@code request} with a token made as {@code forged} says for {@code caller}:
+	 * only the genuine one gets {@code acceptedStatus}, each forgery gets a 401 that
+	 * names the token invalid.
 	 */
 	public static void assertOnlyTheGenuineTokenIsAccepted(ForgedToken forged, Caller caller, Http anonymous,
 			java.util.function.Function<Http, Http.Response> request, int acceptedStatus) {
@@ -41,7 +42,8 @@ public final class AccessAssertions {
 	}
 
 	/**
-	 * The service's API document declares the bearer scheme, and says of each operation given ({@code "POST
+	 * The service's API document declares the bearer scheme, and says of each operation
+	 * given ({@code "POST
 	 * /api/books"}) whether it needs a token, with the 401 and 403 it can then answer.
 	 */
 	public static void assertApiDocumentSays(Http http, java.util.List<String> needToken, java.util.List<String> open) {

@@ -6,9 +6,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API document tests every service runs against itself: the document is complete enough to generate a client
- * from ({@link ApiDocumentRules}), and Swagger UI serves it, signing in at the issuer. A service's test extends this
- * with {@code ServiceTestExtension}, which hands it the service.
+ * The API document tests every service runs against itself: the document is complete
+ * enough to generate a client from ({@link ApiDocumentRules}), and Swagger UI serves it,
+ * signing in at the issuer. A service's test extends this with
+ * {@code ServiceTestExtension}, which hands it the service.
  */
 public abstract class ApiDocumentContract {
 
@@ -27,7 +28,8 @@ public abstract class ApiDocumentContract {
 		JsonNode api = http.get("/v3/api-docs").json();
 
 		assertThat(ApiDocumentRules.violations(api)).isEmpty();
-		assertThat(api.path("info").path("version").asString()).as("the project's version, filled in").doesNotContain("@");
+		assertThat(api.path("info").path("version").asString()).as("the project's version, filled in")
+			.doesNotContain("@");
 	}
 
 	@Test

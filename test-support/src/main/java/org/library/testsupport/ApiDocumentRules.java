@@ -9,10 +9,12 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a frontend developer needs of an API document to generate a client from it, in the spirit of a standard
- * OpenAPI linter's recommended rules: an info block with a description and a license; security schemes; every
- * operation with a unique operationId, a tag described at the top, a summary and a description, a success
- * response and at least one 4xx; and every 4xx as {@code application/problem+json} with a schema and an example.
+ * What a frontend developer needs of an API document to generate a client from it, in the
+ * spirit of a standard OpenAPI linter's recommended rules: an info block with a
+ * description and a license; security schemes; every operation with a unique operationId,
+ * a tag described at the top, a summary and a description, a success response and at
+ * least one 4xx; and every 4xx as {@code application/problem+json} with a schema and an
+ * example.
  */
 public final class ApiDocumentRules {
 
@@ -30,7 +32,8 @@ public final class ApiDocumentRules {
 				violations.add("info has no " + field);
 			}
 		}
-		if (info.path("license").path("name").asString("").isBlank() || info.path("license").path("url").isMissingNode()) {
+		if (info.path("license").path("name").asString("").isBlank()
+				|| info.path("license").path("url").isMissingNode()) {
 			violations.add("info has no license with a name and a url");
 		}
 		if (api.path("components").path("securitySchemes").isEmpty()) {

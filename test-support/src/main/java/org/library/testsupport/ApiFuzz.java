@@ -20,18 +20,23 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes a service through its own OpenAPI document: for every operation, requests whose path and query
- * parameters, headers and body fields take random, boundary and hostile values (generated with jqwik), some of
- * them valid, most not. For every request it asserts what a client is promised: never a 5xx; every 4xx is
- * {@code application/problem+json}; a 4xx changed nothing (the service's rows and its outbox are as before).
+ * Fuzzes a service through its own OpenAPI document: for every operation, requests whose
+ * path and query parameters, headers and body fields take random, boundary and hostile
+ * values (generated with jqwik), some of them valid, most not. For every request it
+ * asserts what a client is promised: never a 5xx; every 4xx is
+ * {@code application/problem+json}; a 4xx changed nothing (the service's rows and its
+ * outbox are as before).
  */
 public final class ApiFuzz {
 
-	/** Text that has broken services before: control characters, escapes, injections, odd Unicode, huge. */
-	static final List<String> HOSTILE = List.of("", " ", "\u0000", "nul\u0000byte", "bell\u0007", "%00", "%zz", "\r\nX-Injected: 1",
-			"'; DROP TABLE book; --", "../../etc/passwd", "😀📚", "Über Straße", "\u202Eevil", "null", "-1", "1e309",
-			"NaN", "9".repeat(40), "a".repeat(10_001), "<script>alert(1)</script>", "\\", "%", "_", "*", "W/\"0\"",
-			"\"0\"", UUID.randomUUID().toString());
+	/**
+	 * Text that has broken services before: control characters, escapes, injections, odd
+	 * Unicode, huge.
+	 */
+	static final List<String> HOSTILE = List.of("", " ", "\u0000", "nul\u0000byte", "bell\u0007", "%00", "%zz",
+			"\r\nX-Injected: 1", "'; DROP TABLE book; --", "../../etc/passwd", "😀📚", "Über Straße", "\u202Eevil",
+			"null", "-1", "1e309", "NaN", "9".repeat(40), "a".repeat(10_001), "<script>alert(1)</script>", "\\", "%",
+			"_", "*", "W/\"0\"", "\"0\"", UUID.randomUUID().toString());
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -49,8 +54,10 @@ public final class ApiFuzz {
 	private final Map<String, List<String>> knownValues = new java.util.HashMap<>();
 
 	/**
-	 * @param state what the service holds (its rows and its outbox), compared before and after each refused request
-	 * @param knownIds ids of things the service has, so requests also reach past "not found"
+	 * @param state what the service holds (its rows and its outbox), compared before and
+	 * after each refused request
+	 * @param knownIds ids of things the service has, so requests also reach past "not
+	 * found"
 	 */
 	public ApiFuzz(Http http, Supplier<Object> state, List<String> knownIds) {
 		this.http = http;
@@ -60,8 +67,9 @@ public final class ApiFuzz {
 	}
 
 	/**
-	 * Values of the parameter {@code name} that get past the checks before the interesting ones, such as the
-	 * caller's own reader id, so most requests reach the service's own validation and storage.
+	 * Values of the parameter {@code name} that get past the checks before the
+	 * interesting ones, such as the caller's own reader id, so most requests reach the
+	 * service's own validation and storage.
 	 */
 	public ApiFuzz knowing(String name, String... values) {
 		knownValues.put(name, List.of(values));
@@ -90,16 +98,16 @@ public final class ApiFuzz {
 	}
 
 	/**
-	 * What a writing service holds, for {@code state}: every row of its table (as a digest) and the last outbox
-	 * event id taken, so a refused request that wrote a row or published an event shows.
+	 * What a writing service holds, for {@code state}: every row of its table (as a
+	 * digest) and the last outbox event id taken, so a refused request that wrote a row
+	 * or published an event shows.
 	 */
 	public static Supplier<Object> rowsAndOutbox(org.springframework.jdbc.core.simple.JdbcClient jdbc, String table,
 			String orderBy) {
-		return () -> List.of(
-				jdbc.sql("SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY " + orderBy + ")), '') FROM " + table + " t")
-					.query(String.class)
-					.single(),
-				jdbc.sql("SELECT last_value FROM outbox_event_id_seq").query(Long.class).single());
+		return () -> List.of(jdbc
+			.sql("SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY " + orderBy + ")), '') FROM " + table + " t")
+			.query(String.class)
+			.single(), jdbc.sql("SELECT last_value FROM outbox_event_id_seq").query(Long.class).single());
 	}
 
 	/** One generated request. */
@@ -136,8 +144,9 @@ public final class ApiFuzz {
 	}
 
 	/**
-	 * A request that is valid but for one thing, so each hostile value gets past the other checks to where it
-	 * could do harm: one parameter made wild, or the body bent by a {@link Mutation}.
+	 * A request that is valid but for one thing, so each hostile value gets past the
+	 * other checks to where it could do harm: one parameter made wild, or the body bent
+	 * by a {@link Mutation}.
 	 */
 	private Arbitrary<Request> requests(String template, String method, JsonNode operation) {
 		List<JsonNode> parameters = new ArrayList<>();
@@ -147,12 +156,13 @@ public final class ApiFuzz {
 		for (JsonNode parameter : parameters) {
 			JsonNode schema = parameter.path("schema");
 			List<String> known = knownValues.get(parameter.path("name").asString());
-			Arbitrary<String> value = known == null ? valid(schema)
-					: Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(known)),
-							net.jqwik.api.Tuple.of(1, valid(schema)));
-			// an optional parameter is mostly left out, so the wild one is often the only one that could be wrong
+			Arbitrary<String> value = known == null ? valid(schema) : Arbitraries.frequencyOf(
+					net.jqwik.api.Tuple.of(3, Arbitraries.of(known)), net.jqwik.api.Tuple.of(1, valid(schema)));
+			// an optional parameter is mostly left out, so the wild one is often the only
+			// one that could be wrong
 			valid.add(parameter.path("required").asBoolean() ? value : value.injectNull(0.7));
-			wild.add(Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, value), net.jqwik.api.Tuple.of(2, wild(schema))));
+			wild.add(
+					Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, value), net.jqwik.api.Tuple.of(2, wild(schema))));
 		}
 		JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
 		Arbitrary<String> body = bodySchema.isMissingNode() ? Arbitraries.just(NO_BODY) : body(resolve(bodySchema));
@@ -180,7 +190,9 @@ public final class ApiFuzz {
 						: URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
 				case "query" -> {
 					if (value != null) {
-						query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+						query.append(query.isEmpty() ? "?" : "&")
+							.append(name)
+							.append('=')
 							.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
 					}
 				}
@@ -222,10 +234,15 @@ public final class ApiFuzz {
 				.map(String::valueOf);
 			case "array" -> valid(schema.path("items"));
 			default -> "date-time".equals(schema.path("format").asString())
-					? Arbitraries.longs().between(0, 4_102_444_800L).map(s -> java.time.Instant.ofEpochSecond(s).toString())
+					? Arbitraries.longs()
+						.between(0, 4_102_444_800L)
+						.map(s -> java.time.Instant.ofEpochSecond(s).toString())
 					: schema.has("enum") || "uuid".equals(schema.path("format").asString()) ? strings(schema)
-					: Arbitraries.strings().alpha().numeric().ofMinLength(1)
-						.ofMaxLength(Math.min(schema.path("maxLength").asInt(20), 20));
+							: Arbitraries.strings()
+								.alpha()
+								.numeric()
+								.ofMinLength(1)
+								.ofMaxLength(Math.min(schema.path("maxLength").asInt(20), 20));
 		};
 	}
 
@@ -244,8 +261,8 @@ public final class ApiFuzz {
 		long min = schema.path("minimum").asLong(Integer.MIN_VALUE);
 		long max = schema.path("maximum").asLong(Integer.MAX_VALUE);
 		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(min, max)),
-				net.jqwik.api.Tuple.of(2, Arbitraries.of(min - 1, min, max, max + 1, 0L, -1L, Long.MAX_VALUE,
-						Long.MIN_VALUE)));
+				net.jqwik.api.Tuple.of(2,
+						Arbitraries.of(min - 1, min, max, max + 1, 0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE)));
 	}
 
 	private Arbitrary<String> strings(JsonNode schema) {
@@ -262,18 +279,22 @@ public final class ApiFuzz {
 		}
 		int max = schema.path("maxLength").asInt(64);
 		return Arbitraries.frequencyOf(
-				net.jqwik.api.Tuple.of(3, Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(Math.min(max, 40))),
+				net.jqwik.api.Tuple.of(3,
+						Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(Math.min(max, 40))),
 				net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofLength(max + 1)),
 				net.jqwik.api.Tuple.of(1, Arbitraries.strings().all().ofMaxLength(20)));
 	}
 
-	/** A JSON body: mostly the schema's shape, with a field left out, added, mistyped or hostile. */
+	/**
+	 * A JSON body: mostly the schema's shape, with a field left out, added, mistyped or
+	 * hostile.
+	 */
 	private Arbitrary<String> body(JsonNode schema) {
 		Arbitrary<JsonNode> shaped = node(schema);
-		Arbitrary<String> mutated = shaped.flatMap(node -> Arbitraries.of(Mutation.values())
-			.flatMap(mutation -> mutation.apply(node, schema, this)));
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, mutated),
-				net.jqwik.api.Tuple.of(1, Arbitraries.of("", "{", "[]", "null", "{} {}", "\"text\"", "{\"a\":1,\"a\":2}")));
+		Arbitrary<String> mutated = shaped
+			.flatMap(node -> Arbitraries.of(Mutation.values()).flatMap(mutation -> mutation.apply(node, schema, this)));
+		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, mutated), net.jqwik.api.Tuple.of(1,
+				Arbitraries.of("", "{", "[]", "null", "{} {}", "\"text\"", "{\"a\":1,\"a\":2}")));
 	}
 
 	private Arbitrary<JsonNode> node(JsonNode schema) {
@@ -326,8 +347,8 @@ public final class ApiFuzz {
 				switch (this) {
 					case DROP_A_FIELD -> copy.remove(field);
 					case UNKNOWN_FIELD -> copy.put(field + "x", 1);
-					case WRONG_TYPE -> copy.set(field, copy.get(field).isString() ? NODES.numberNode(1.5)
-							: NODES.stringNode("1"));
+					case WRONG_TYPE ->
+						copy.set(field, copy.get(field).isString() ? NODES.numberNode(1.5) : NODES.stringNode("1"));
 					case HOSTILE_TEXT -> copy.put(field, hostile);
 					case NULL_FIELD -> copy.putNull(field);
 					default -> {

@@ -1,8 +1,9 @@
 package org.library.testsupport;
 
 /**
- * Who a test calls a service as: the issuer's demo accounts, signed in the way a person signs in, and the machine
- * client with its credentials. {@link TestIssuer} knows their passwords.
+ * Who a test calls a service as: the issuer's demo accounts, signed in the way a person
+ * signs in, and the machine client with its credentials. {@link TestIssuer} knows their
+ * passwords.
  */
 public enum Caller {
 

@@ -6,8 +6,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Plays the catalog in its consumers' tests: records on library.catalog.books exactly as the catalog publishes
- * them (the topic's contract), so a consumer is tested without depending on the catalog's module.
+ * Plays the catalog in its consumers' tests: records on library.catalog.books exactly as
+ * the catalog publishes them (the topic's contract), so a consumer is tested without
+ * depending on the catalog's module.
  */
 public final class CatalogTopicFeed implements AutoCloseable {
 
@@ -33,8 +34,8 @@ public final class CatalogTopicFeed implements AutoCloseable {
 	public void snapshot(UUID id, long version, String title, List<String> authors, String actor) {
 		String authorList = authors.stream().map(author -> "\"" + author + "\"").collect(Collectors.joining(","));
 		String value = """
-				{"id":"%s","isbn":"9780441478125","title":"%s","authors":[%s],"version":%d}"""
-			.formatted(id, title, authorList, version);
+				{"id":"%s","isbn":"9780441478125","title":"%s","authors":[%s],"version":%d}""".formatted(id, title,
+				authorList, version);
 		feed.send(id.toString(), value, "org.library.catalog." + (version == 0 ? "BookAdded" : "BookUpdated"), actor);
 	}
 
@@ -42,7 +43,10 @@ public final class CatalogTopicFeed implements AutoCloseable {
 		feed.send(id.toString(), null, "org.library.catalog.BookRemoved", actor);
 	}
 
-	/** A tombstone sent in the trace {@code traceparent} names, as the catalog's relay sends it. */
+	/**
+	 * A tombstone sent in the trace {@code traceparent} names, as the catalog's relay
+	 * sends it.
+	 */
 	public void tombstone(UUID id, String actor, String traceparent) {
 		feed.send(id.toString(), null, "org.library.catalog.BookRemoved", actor, Map.of("traceparent", traceparent));
 	}

@@ -13,8 +13,9 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
 /**
- * The published event contracts (contracts/ in the repository) as checks: tests hold real records taken from the
- * broker against them, so the documents cannot drift from the code.
+ * The published event contracts (contracts/ in the repository) as checks: tests hold real
+ * records taken from the broker against them, so the documents cannot drift from the
+ * code.
  */
 public final class Contracts {
 
@@ -30,7 +31,10 @@ public final class Contracts {
 	private Contracts() {
 	}
 
-	/** What is wrong with {@code json} according to the schema, one line per problem; empty when it conforms. */
+	/**
+	 * What is wrong with {@code json} according to the schema, one line per problem;
+	 * empty when it conforms.
+	 */
 	public static List<String> violations(String schemaFile, String json) {
 		return schema(schemaFile).validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
 	}

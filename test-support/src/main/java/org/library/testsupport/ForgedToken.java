@@ -18,9 +18,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Tokens a service must refuse, each wrong in one way only, and {@link #GENUINE}, made the same way and wrong in
- * none, which a service must accept: so a refusal in a test is known to come from that one defect. They are signed
- * with the test issuer's own key, unless being signed by someone else is the defect.
+ * Tokens a service must refuse, each wrong in one way only, and {@link #GENUINE}, made
+ * the same way and wrong in none, which a service must accept: so a refusal in a test is
+ * known to come from that one defect. They are signed with the test issuer's own key,
+ * unless being signed by someone else is the defect.
  */
 public enum ForgedToken {
 
@@ -57,11 +58,12 @@ public enum ForgedToken {
 				.build();
 			if (this == ALG_NONE) {
 				Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-				return base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-						+ base64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+				return base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+						+ "." + base64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
 			}
 			RSAKey signer = this == BAD_SIGNATURE ? new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate() : key;
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+					claims);
 			jwt.sign(new RSASSASigner(signer));
 			return jwt.serialize();
 		}

@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for tests, so requests look exactly like a frontend's, with the answer's JSON at hand: anonymous,
- * or as one of the issuer's {@link Caller}s with a real bearer token.
+ * A plain HTTP client for tests, so requests look exactly like a frontend's, with the
+ * answer's JSON at hand: anonymous, or as one of the issuer's {@link Caller}s with a real
+ * bearer token.
  */
 public final class Http {
 
@@ -35,7 +36,10 @@ public final class Http {
 		this.token = token;
 	}
 
-	/** The same service called as {@code caller}, with a real token from the JVM's {@link TestIssuer}. */
+	/**
+	 * The same service called as {@code caller}, with a real token from the JVM's
+	 * {@link TestIssuer}.
+	 */
 	public Http as(Caller caller) {
 		return new Http(base, () -> TestIssuer.shared().token(caller));
 	}
@@ -55,13 +59,15 @@ public final class Http {
 	}
 
 	public Response post(String path, String json, String... headers) {
-		return send(builder(path, "Content-Type", "application/json").headers(headers.length == 0 ? new String[] {
-				"Accept", "application/json" } : headers).POST(HttpRequest.BodyPublishers.ofString(json)));
+		return send(builder(path, "Content-Type", "application/json")
+			.headers(headers.length == 0 ? new String[] { "Accept", "application/json" } : headers)
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	public Response put(String path, String json, String... headers) {
-		return send(builder(path, "Content-Type", "application/json").headers(headers.length == 0 ? new String[] {
-				"Accept", "application/json" } : headers).PUT(HttpRequest.BodyPublishers.ofString(json)));
+		return send(builder(path, "Content-Type", "application/json")
+			.headers(headers.length == 0 ? new String[] { "Accept", "application/json" } : headers)
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	/** A POST without a body, as for an action such as a checkout. */
@@ -90,7 +96,10 @@ public final class Http {
 		}
 	}
 
-	/** The status of one part of the service's health ({@code db}, {@code outbox}, {@code consumers}). */
+	/**
+	 * The status of one part of the service's health ({@code db}, {@code outbox},
+	 * {@code consumers}).
+	 */
 	public String health(String component) {
 		return get("/actuator/health").json().path("components").path(component).path("status").asString(null);
 	}

@@ -22,8 +22,9 @@ public final class OwnershipChecks {
 	}
 
 	/**
-	 * The role is what it is meant to be: it can read its own schema, every other schema answers "permission
-	 * denied", and it can run no DDL anywhere, nor touch the migration history.
+	 * The role is what it is meant to be: it can read its own schema, every other schema
+	 * answers "permission denied", and it can run no DDL anywhere, nor touch the
+	 * migration history.
 	 */
 	public static void assertAppRoleIsConfinedToItsSchema(String jdbcUrl, String role, String password,
 			String ownSchema) throws SQLException {
@@ -55,7 +56,10 @@ public final class OwnershipChecks {
 		}
 	}
 
-	/** Every table of the schema is owned by the schema's owner role, which ran the migrations. */
+	/**
+	 * Every table of the schema is owned by the schema's owner role, which ran the
+	 * migrations.
+	 */
 	public static void assertTablesOwnedByOwner(String jdbcUrl, String schema) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
 				var rows = connection.createStatement()

@@ -18,8 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database ownership tests every service runs, against its own configuration: a service's test extends
- * this in its Spring test context and names its schema.
+ * The database ownership tests every service runs, against its own configuration: a
+ * service's test extends this in its Spring test context and names its schema.
  */
 public abstract class OwnershipContract {
 
@@ -49,18 +49,21 @@ public abstract class OwnershipContract {
 	}
 
 	/**
-	 * The outbox accepts every topic the ownership table lets the service write, except its dead-letter and redrive
-	 * topics (written only by its consumers, never through the outbox), and refuses every other service's topic,
-	 * even from the service's own app role. A service that publishes nothing has no outbox.
+	 * The outbox accepts every topic the ownership table lets the service write, except
+	 * its dead-letter and redrive topics (written only by its consumers, never through
+	 * the outbox), and refuses every other service's topic, even from the service's own
+	 * app role. A service that publishes nothing has no outbox.
 	 */
 	@Test
 	void theOutboxTakesOnlyTheTopicsTheServiceOwns() {
 		KafkaOwnership ownership = KafkaOwnership.load();
-		Set<String> owned = ownership.topicsWrittenBy(application).stream()
+		Set<String> owned = ownership.topicsWrittenBy(application)
+			.stream()
 			.filter(topic -> !topic.endsWith(".DLT") && !topic.endsWith(".redrive"))
 			.collect(Collectors.toSet());
 		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, appRole, appPassword));
-		boolean hasOutbox = jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(schema() + ".outbox_event")
+		boolean hasOutbox = jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
+			.param(schema() + ".outbox_event")
 			.query(Boolean.class)
 			.single();
 		assertThat(hasOutbox).as("an outbox in " + schema()).isEqualTo(!owned.isEmpty());
@@ -79,12 +82,15 @@ public abstract class OwnershipContract {
 		}
 	}
 
-	/** Inserts an event for {@code topic} as the app role and rolls back: the SQLState it was refused with, if any. */
+	/**
+	 * Inserts an event for {@code topic} as the app role and rolls back: the SQLState it
+	 * was refused with, if any.
+	 */
 	private String insertIntoOutbox(String topic) {
 		try (Connection connection = DriverManager.getConnection(url, appRole, appPassword)) {
 			connection.setAutoCommit(false);
-			try (PreparedStatement insert = connection.prepareStatement(
-					"INSERT INTO " + schema() + ".outbox_event (topic, record_key, payload, headers) VALUES (?, 'k', '{}', '{}')")) {
+			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema()
+					+ ".outbox_event (topic, record_key, payload, headers) VALUES (?, 'k', '{}', '{}')")) {
 				insert.setString(1, topic);
 				insert.executeUpdate();
 				return null;

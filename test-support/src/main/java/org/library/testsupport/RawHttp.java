@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends a request as bytes on a socket, for what a well-behaved HTTP client refuses to send: a bad escape or a
- * control character in the path, an oversized header, a forged Host.
+ * Sends a request as bytes on a socket, for what a well-behaved HTTP client refuses to
+ * send: a bad escape or a control character in the path, an oversized header, a forged
+ * Host.
  */
 public final class RawHttp {
 
@@ -21,7 +22,8 @@ public final class RawHttp {
 	}
 
 	/**
-	 * @param requestLineAndHeaders the request line and headers, without the blank line that ends them
+	 * @param requestLineAndHeaders the request line and headers, without the blank line
+	 * that ends them
 	 * @param body the body, or {@code null}
 	 */
 	public static Http.Response send(int port, String requestLineAndHeaders, String body) {

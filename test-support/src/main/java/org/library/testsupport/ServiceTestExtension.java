@@ -8,14 +8,16 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * What every service's integration test starts with, written once: it hands a test (constructor or method) the
- * {@link ServiceUnderTest}, an {@link Http} client for it, or a {@link CatalogTopicFeed} on its broker, which is
- * closed when the test ends. It reads the addresses from the service's Spring test context, so a test declares
- * what it works with and nothing more. Register it next to {@code @SpringBootTest}.
+ * What every service's integration test starts with, written once: it hands a test
+ * (constructor or method) the {@link ServiceUnderTest}, an {@link Http} client for it, or
+ * a {@link CatalogTopicFeed} on its broker, which is closed when the test ends. It reads
+ * the addresses from the service's Spring test context, so a test declares what it works
+ * with and nothing more. Register it next to {@code @SpringBootTest}.
  */
 public class ServiceTestExtension implements ParameterResolver {
 
-	private static final ExtensionContext.Namespace FEEDS = ExtensionContext.Namespace.create(ServiceTestExtension.class);
+	private static final ExtensionContext.Namespace FEEDS = ExtensionContext.Namespace
+		.create(ServiceTestExtension.class);
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

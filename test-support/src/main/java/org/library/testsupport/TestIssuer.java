@@ -20,13 +20,15 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 
 /**
- * The library's real issuer for the tests of one JVM: the {@code identity} jar started as its own process on a free
- * port, with known passwords for the demo accounts and its signing key in a throwaway directory. It is started on
- * first use and ends with the JVM (it follows this JVM as it follows the local stack's launcher). Services under
- * test are pointed at it by {@link TestIssuerInitializer}.
+ * The library's real issuer for the tests of one JVM: the {@code identity} jar started as
+ * its own process on a free port, with known passwords for the demo accounts and its
+ * signing key in a throwaway directory. It is started on first use and ends with the JVM
+ * (it follows this JVM as it follows the local stack's launcher). Services under test are
+ * pointed at it by {@link TestIssuerInitializer}.
  *
- * <p>The jar must have been built ({@code ./mvnw verify} builds the issuer before the services); another place can
- * be given with {@code -Dlibrary.identity.jar=...}.
+ * <p>
+ * The jar must have been built ({@code ./mvnw verify} builds the issuer before the
+ * services); another place can be given with {@code -Dlibrary.identity.jar=...}.
  */
 public final class TestIssuer {
 
@@ -77,14 +79,17 @@ public final class TestIssuer {
 	}
 
 	/**
-	 * An issuer of a test's own, for a test that stops and starts it; not yet started. It ends with the JVM at the
-	 * latest.
+	 * An issuer of a test's own, for a test that stops and starts it; not yet started. It
+	 * ends with the JVM at the latest.
 	 */
 	public static TestIssuer own() {
 		return create();
 	}
 
-	/** Starts the process (again after {@link #stop()}: the same port, the same signing key). */
+	/**
+	 * Starts the process (again after {@link #stop()}: the same port, the same signing
+	 * key).
+	 */
 	public synchronized void start() {
 		if (process != null && process.isAlive()) {
 			return;
@@ -134,12 +139,18 @@ public final class TestIssuer {
 		return caller.subject() + "-test-password";
 	}
 
-	/** The issuer's address: what its tokens name as {@code iss}, and where the services find its keys. */
+	/**
+	 * The issuer's address: what its tokens name as {@code iss}, and where the services
+	 * find its keys.
+	 */
 	public String uri() {
 		return uri;
 	}
 
-	/** A valid access token for {@code caller}, signed in once and reused until shortly before it expires. */
+	/**
+	 * A valid access token for {@code caller}, signed in once and reused until shortly
+	 * before it expires.
+	 */
 	public String token(Caller caller) {
 		Token token = cache.get(caller);
 		if (token == null || token.expiresAt().isBefore(Instant.now().plusSeconds(60))) {
@@ -160,7 +171,10 @@ public final class TestIssuer {
 		return tokens;
 	}
 
-	/** The issuer's signing key (a JSON Web Key with its private part), for tests that forge tokens. */
+	/**
+	 * The issuer's signing key (a JSON Web Key with its private part), for tests that
+	 * forge tokens.
+	 */
 	public String signingKeyJson() {
 		awaitReady();
 		try {
@@ -200,8 +214,9 @@ public final class TestIssuer {
 				.until(() -> client.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 		}
 		catch (ConditionTimeoutException | TerminalFailureException ex) {
-			throw new IllegalStateException("The test issuer did not answer" + (process.isAlive() ? " within "
-					+ START_TIMEOUT : ", it exited with " + process.exitValue()) + ":\n" + logTail(), ex);
+			throw new IllegalStateException("The test issuer did not answer"
+					+ (process.isAlive() ? " within " + START_TIMEOUT : ", it exited with " + process.exitValue())
+					+ ":\n" + logTail(), ex);
 		}
 		ready = true;
 	}

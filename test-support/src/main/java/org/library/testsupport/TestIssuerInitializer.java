@@ -7,8 +7,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a service's test context at the JVM's {@link TestIssuer}. Only the address changes: the service checks
- * the tokens exactly as it does in production, fetching the issuer's keys on the first request with a token.
+ * Points a service's test context at the JVM's {@link TestIssuer}. Only the address
+ * changes: the service checks the tokens exactly as it does in production, fetching the
+ * issuer's keys on the first request with a token.
  */
 public class TestIssuerInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

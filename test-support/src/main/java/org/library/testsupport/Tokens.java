@@ -21,17 +21,22 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Gets real tokens from the real issuer, the way its clients do: a person signs in through the authorization code
- * flow with PKCE (the sign-in form filled in as a browser would), a machine uses client credentials.
+ * Gets real tokens from the real issuer, the way its clients do: a person signs in
+ * through the authorization code flow with PKCE (the sign-in form filled in as a browser
+ * would), a machine uses client credentials.
  */
 public final class Tokens {
 
-	/** The public client for people at a shell, and where it says the code should go (never listened on). */
+	/**
+	 * The public client for people at a shell, and where it says the code should go
+	 * (never listened on).
+	 */
 	public static final String CLI_CLIENT = "library-cli";
 
 	public static final String CLI_REDIRECT = "http://127.0.0.1:8400/callback";
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+	private static final Pattern CSRF = Pattern
+		.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
 	private final String issuer;
 
@@ -45,7 +50,8 @@ public final class Tokens {
 	}
 
 	/**
-	 * Signs a person in and exchanges the code: the token response (access_token, id_token, ...).
+	 * Signs a person in and exchanges the code: the token response (access_token,
+	 * id_token, ...).
 	 * @throws IllegalStateException when the sign-in is refused
 	 */
 	public JsonNode signIn(String username, String password) {
@@ -53,28 +59,29 @@ public final class Tokens {
 	}
 
 	/**
-	 * Signs a person in through a public client of the issuer's, as its page in a browser would, and exchanges the
-	 * code: the token response.
+	 * Signs a person in through a public client of the issuer's, as its page in a browser
+	 * would, and exchanges the code: the token response.
 	 */
 	public JsonNode signIn(String username, String password, String client, String redirect) {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String verifier = random();
-		String authorize = issuer + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", client,
-				"redirect_uri", redirect, "scope", "openid profile", "state", "s", "code_challenge",
-				challenge(verifier), "code_challenge_method", "S256"));
-		HttpResponse<String> toLogin = send(browser, HttpRequest.newBuilder(URI.create(authorize))
-			.header("Accept", "text/html")
-			.build());
+		String authorize = issuer + "/oauth2/authorize?"
+				+ form(Map.of("response_type", "code", "client_id", client, "redirect_uri", redirect, "scope",
+						"openid profile", "state", "s", "code_challenge", challenge(verifier), "code_challenge_method",
+						"S256"));
+		HttpResponse<String> toLogin = send(browser,
+				HttpRequest.newBuilder(URI.create(authorize)).header("Accept", "text/html").build());
 		String loginPage = send(browser, HttpRequest.newBuilder(resolve(location(toLogin))).build()).body();
 		Matcher csrf = CSRF.matcher(loginPage);
 		if (!csrf.find()) {
 			throw new IllegalStateException("the sign-in page has no CSRF token");
 		}
-		HttpResponse<String> signedIn = send(browser, HttpRequest.newBuilder(URI.create(issuer + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password, "_csrf",
-					csrf.group(1) != null ? csrf.group(1) : csrf.group(2)))))
-			.build());
+		HttpResponse<String> signedIn = send(browser,
+				HttpRequest.newBuilder(URI.create(issuer + "/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
+							"_csrf", csrf.group(1) != null ? csrf.group(1) : csrf.group(2)))))
+					.build());
 		String next = location(signedIn);
 		if (next.contains("error")) {
 			throw new IllegalStateException("sign-in refused for " + username);
@@ -84,9 +91,10 @@ public final class Tokens {
 		if (!callback.startsWith(redirect) || !code.find()) {
 			throw new IllegalStateException("no authorization code, but " + callback);
 		}
-		return token(null, Map.of("grant_type", "authorization_code", "code",
-				java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
-				"client_id", client, "code_verifier", verifier));
+		return token(null,
+				Map.of("grant_type", "authorization_code", "code",
+						java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
+						"client_id", client, "code_verifier", verifier));
 	}
 
 	/** The access token a machine client gets with its credentials. */
@@ -96,7 +104,10 @@ public final class Tokens {
 			.asString();
 	}
 
-	/** A token's claims, read without checking it: for tests that look at what the issuer put in. */
+	/**
+	 * A token's claims, read without checking it: for tests that look at what the issuer
+	 * put in.
+	 */
 	public static JsonNode claims(String jwt) {
 		return Http.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
 	}
@@ -110,7 +121,8 @@ public final class Tokens {
 		}
 		HttpResponse<String> response = send(HttpClient.newHttpClient(), request.build());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("the token endpoint answered " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException(
+					"the token endpoint answered " + response.statusCode() + ": " + response.body());
 		}
 		return Http.JSON.readTree(response.body());
 	}

@@ -17,8 +17,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Plays an upstream service in a consumer's tests: sends records to a topic as that service would, with its
- * CloudEvents headers, or as a broken producer might.
+ * Plays an upstream service in a consumer's tests: sends records to a topic as that
+ * service would, with its CloudEvents headers, or as a broken producer might.
  */
 public final class TopicFeed implements AutoCloseable {
 
@@ -29,16 +29,20 @@ public final class TopicFeed implements AutoCloseable {
 	private final KafkaProducer<String, String> producer;
 
 	/**
-	 * Sends as {@code source}'s own principal, so the feed may write exactly what that service may.
-	 * @param topicConfig the topic's configuration, used to create it if its owner has not yet
+	 * Sends as {@code source}'s own principal, so the feed may write exactly what that
+	 * service may.
+	 * @param topicConfig the topic's configuration, used to create it if its owner has
+	 * not yet
 	 */
 	public TopicFeed(String bootstrapServers, String topic, String source, Map<String, String> topicConfig) {
 		this(KafkaClients.as(bootstrapServers, source), topic, source, topicConfig);
 	}
 
 	/**
-	 * Sends as whoever {@code client} signs in as: for a broker whose passwords are not the tests' own.
-	 * @param topicConfig the topic's configuration, used to create it if its owner has not yet
+	 * Sends as whoever {@code client} signs in as: for a broker whose passwords are not
+	 * the tests' own.
+	 * @param topicConfig the topic's configuration, used to create it if its owner has
+	 * not yet
 	 */
 	public TopicFeed(Map<String, Object> client, String topic, String source, Map<String, String> topicConfig) {
 		this.topic = topic;
@@ -72,12 +76,14 @@ public final class TopicFeed implements AutoCloseable {
 	}
 
 	/** Sends without waiting, for volume; {@link #flush()} waits for all. */
-	public java.util.concurrent.Future<?> sendAsync(String key, String value, String type, String actor,
-			UUID eventId) {
+	public java.util.concurrent.Future<?> sendAsync(String key, String value, String type, String actor, UUID eventId) {
 		return sendAsync(key, value, type, actor, eventId, Map.of());
 	}
 
-	/** Sends with more headers than the CloudEvents ones, such as a {@code traceparent}; waits for the broker. */
+	/**
+	 * Sends with more headers than the CloudEvents ones, such as a {@code traceparent};
+	 * waits for the broker.
+	 */
 	public void send(String key, String value, String type, String actor, Map<String, String> more) {
 		acknowledged(sendAsync(key, value, type, actor, UUID.randomUUID(), more));
 	}
@@ -95,12 +101,12 @@ public final class TopicFeed implements AutoCloseable {
 		}
 	}
 
-	private java.util.concurrent.Future<?> sendAsync(String key, String value, String type, String actor,
-			UUID eventId, Map<String, String> more) {
+	private java.util.concurrent.Future<?> sendAsync(String key, String value, String type, String actor, UUID eventId,
+			Map<String, String> more) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-		Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("ce_specversion", "1.0", "ce_id",
-				eventId.toString(), "ce_source", source, "ce_type", type, "ce_time", Instant.now().toString(),
-				"ce_actor", actor));
+		Map<String, String> headers = new java.util.LinkedHashMap<>(
+				Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_source", source, "ce_type", type,
+						"ce_time", Instant.now().toString(), "ce_actor", actor));
 		headers.putAll(more);
 		headers.forEach((name, header) -> record.headers()
 			.add(new RecordHeader(name, header.getBytes(StandardCharsets.UTF_8))));

@@ -16,15 +16,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads a topic the way an operator would: a plain Kafka consumer from the beginning, signed in as
- * {@code library-operator}, which may read every topic and write none.
+ * Reads a topic the way an operator would: a plain Kafka consumer from the beginning,
+ * signed in as {@code library-operator}, which may read every topic and write none.
  */
 public final class TopicRecords {
 
 	private TopicRecords() {
 	}
 
-	/** Waits until the topic holds {@code count} records with {@code key}, and returns them in order. */
+	/**
+	 * Waits until the topic holds {@code count} records with {@code key}, and returns
+	 * them in order.
+	 */
 	public static List<ConsumerRecord<String, String>> awaitRecords(String bootstrapServers, String topic, String key,
 			int count) {
 		List<ConsumerRecord<String, String>> found = new ArrayList<>();
@@ -52,7 +55,10 @@ public final class TopicRecords {
 		return found;
 	}
 
-	/** How many records the topic holds now, over all partitions; 0 for a topic that does not exist yet. */
+	/**
+	 * How many records the topic holds now, over all partitions; 0 for a topic that does
+	 * not exist yet.
+	 */
 	public static long count(String bootstrapServers, String topic) {
 		try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
@@ -68,7 +74,10 @@ public final class TopicRecords {
 		}
 	}
 
-	/** Reads by assignment, in no group: an operator looks, and leaves no trace in anyone's offsets. */
+	/**
+	 * Reads by assignment, in no group: an operator looks, and leaves no trace in
+	 * anyone's offsets.
+	 */
 	private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
 		Map<String, Object> config = new java.util.LinkedHashMap<>(KafkaClients.operator(bootstrapServers));
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

@@ -4,7 +4,9 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A W3C Trace Context {@code traceparent} a test sends, so it can look for its trace id wherever the work went.
+ * A W3C Trace Context {@code traceparent} a test sends, so it can look for its trace id
+ * wherever the work went.
+ *
  * @param traceId 32 hex digits
  * @param parentId 16 hex digits
  */

@@ -1,4 +1,5 @@
 /**
- * Helpers for the services' tests: plain HTTP, plain Kafka, and the ownership rules as assertions.
+ * Helpers for the services' tests: plain HTTP, plain Kafka, and the ownership rules as
+ * assertions.
  */
 package org.library.testsupport;

@@ -23,15 +23,18 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores each poll of the services' audit topics with one INSERT. The service an event came from is the topic it
- * came on ({@link AuditSources}), never what the event says of itself.
+ * Stores each poll of the services' audit topics with one INSERT. The service an event
+ * came from is the topic it came on ({@link AuditSources}), never what the event says of
+ * itself.
  *
- * <p>A record that is not a valid audit event, or whose data the database refuses (SQLState class 22 or 23), is
- * poison: the events before it are stored, it goes to the dead-letter topic with the reason, and the records after
- * it are delivered again. Every field is checked before it reaches Postgres, so a refusal is rare; when a batch is
- * refused all the same, its events are stored one by one to find the one that is. A database that is away is a
- * fault, waited out and the batch delivered again. Redelivered events are skipped by their id, so at-least-once
- * delivery ends in exactly one row per event.
+ * <p>
+ * A record that is not a valid audit event, or whose data the database refuses (SQLState
+ * class 22 or 23), is poison: the events before it are stored, it goes to the dead-letter
+ * topic with the reason, and the records after it are delivered again. Every field is
+ * checked before it reaches Postgres, so a refusal is rare; when a batch is refused all
+ * the same, its events are stored one by one to find the one that is. A database that is
+ * away is a fault, waited out and the batch delivered again. Redelivered events are
+ * skipped by their id, so at-least-once delivery ends in exactly one row per event.
  */
 @Component
 class AuditEventsListener {
@@ -86,9 +89,10 @@ class AuditEventsListener {
 	}
 
 	/**
-	 * A failure to store is a fault, reported against the batch's first record, so the error handler waits it out
-	 * and redelivers the batch from there, rather than retrying this batch as a whole and dead-lettering all of it
-	 * when a later try stops at an unreadable record. Only a refusal of one event's data is that event's fault.
+	 * A failure to store is a fault, reported against the batch's first record, so the
+	 * error handler waits it out and redelivers the batch from there, rather than
+	 * retrying this batch as a whole and dead-lettering all of it when a later try stops
+	 * at an unreadable record. Only a refusal of one event's data is that event's fault.
 	 */
 	private void store(List<AuditEvent> events) {
 		try {
@@ -167,11 +171,14 @@ class AuditEventsListener {
 		if (json.writeValueAsString(details).length() > MAX_DETAILS) {
 			throw new UnreadableRecord("details must be at most " + MAX_DETAILS + " characters of JSON");
 		}
-		return new AuditEvent(event.id(), event.occurredAt(), source, event.actor(), event.action(),
-				event.entityType(), event.entityId(), details, event.traceId());
+		return new AuditEvent(event.id(), event.occurredAt(), source, event.actor(), event.action(), event.entityType(),
+				event.entityId(), details, event.traceId());
 	}
 
-	/** Postgres keeps no NUL in a jsonb text, and nothing of ours nests deeper than a few levels. */
+	/**
+	 * Postgres keeps no NUL in a jsonb text, and nothing of ours nests deeper than a few
+	 * levels.
+	 */
 	private static void checkDetails(Object value, int depth) {
 		if (depth > MAX_DEPTH) {
 			throw new UnreadableRecord("details must nest at most " + MAX_DEPTH + " levels deep");

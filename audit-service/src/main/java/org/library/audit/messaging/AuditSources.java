@@ -11,9 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The services whose audit topics the trail is made of ({@code library.audit.sources}). Each writes its own
- * topic and no other (infra/kafka/ownership.tsv), so the topic an event came on says which service sent it: an
- * event cannot be filed under another service's name.
+ * The services whose audit topics the trail is made of ({@code library.audit.sources}).
+ * Each writes its own topic and no other (infra/kafka/ownership.tsv), so the topic an
+ * event came on says which service sent it: an event cannot be filed under another
+ * service's name.
  */
 @Component("auditSources")
 public final class AuditSources {
@@ -28,7 +29,9 @@ public final class AuditSources {
 		this.group = group;
 	}
 
-	/** What the listener reads: every source's audit topic, and the redrive topic of each. */
+	/**
+	 * What the listener reads: every source's audit topic, and the redrive topic of each.
+	 */
 	public String[] topics() {
 		List<String> topics = new ArrayList<>();
 		for (String source : sources) {
@@ -42,7 +45,10 @@ public final class AuditSources {
 		return sources;
 	}
 
-	/** The service that wrote {@code topic}; a topic of no known source is not one of ours. */
+	/**
+	 * The service that wrote {@code topic}; a topic of no known source is not one of
+	 * ours.
+	 */
 	String sourceOf(String topic) {
 		String base = DeadLetterAutoConfiguration.baseTopic(topic, group);
 		String source = base.startsWith(AuditTrail.TOPIC_PREFIX) ? base.substring(AuditTrail.TOPIC_PREFIX.length())

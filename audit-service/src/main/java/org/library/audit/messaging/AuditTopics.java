@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The consumer declares its dead-letter and redrive topics of each audit topic it reads; each writing service
- * declares its audit topic itself.
+ * The consumer declares its dead-letter and redrive topics of each audit topic it reads;
+ * each writing service declares its audit topic itself.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditTopics {

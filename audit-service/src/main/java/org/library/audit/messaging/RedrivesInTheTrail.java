@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit service has no outbox to publish through: it records a redrive of its own dead letters straight
- * into the trail it owns, under the name of the operator who asked.
+ * The audit service has no outbox to publish through: it records a redrive of its own
+ * dead letters straight into the trail it owns, under the name of the operator who asked.
  */
 @Component
 class RedrivesInTheTrail implements RedriveLog {

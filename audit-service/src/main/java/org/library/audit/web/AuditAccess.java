@@ -9,7 +9,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * The trail holds reader ids, which are personal data: auditors read it, nobody writes it over HTTP.
+ * The trail holds reader ids, which are personal data: auditors read it, nobody writes it
+ * over HTTP.
  */
 @Component
 class AuditAccess implements AccessRules {

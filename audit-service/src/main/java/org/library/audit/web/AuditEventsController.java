@@ -23,10 +23,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reads the trail. There is deliberately no way to write it over HTTP: no rule allows it, and no handler exists.
+ * Reads the trail. There is deliberately no way to write it over HTTP: no rule allows it,
+ * and no handler exists.
  */
 @RestController
-@Tag(name = "Audit trail", description = "Every change any service made, each once, newest first. Auditors read it; nobody writes it over HTTP.")
+@Tag(name = "Audit trail",
+		description = "Every change any service made, each once, newest first. Auditors read it; nobody writes it over HTTP.")
 @RequestMapping(path = "/api/audit-events", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditEventsController {
 
@@ -45,7 +47,8 @@ class AuditEventsController {
 			@RequestParam(required = false) @Size(min = 1, max = 200) String entityType,
 			@RequestParam(required = false) @Size(min = 1, max = 200) String entityId,
 			@RequestParam(required = false) @Size(min = 1, max = 200) String actor,
-			@RequestParam(required = false) @Pattern(regexp = AuditEvent.TRACE_ID_FORMAT, message = "must be a W3C trace id: 32 lowercase hex digits") String traceId,
+			@RequestParam(required = false) @Pattern(regexp = AuditEvent.TRACE_ID_FORMAT,
+					message = "must be a W3C trace id: 32 lowercase hex digits") String traceId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
@@ -60,8 +63,9 @@ class AuditEventsController {
 		return new AuditEventsPage(page.items(), Cursor.encode(page.next()));
 	}
 
-
-	/** Years 1 to 9999: what ISO-8601 and the trail's timestamps hold without surprises. */
+	/**
+	 * Years 1 to 9999: what ISO-8601 and the trail's timestamps hold without surprises.
+	 */
 	static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
 	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
@@ -71,4 +75,5 @@ class AuditEventsController {
 			throw new InvalidRequest(parameter, "must be between " + EARLIEST + " and " + LATEST);
 		}
 	}
+
 }

@@ -6,8 +6,8 @@ import java.util.Base64;
 import org.library.platform.web.InvalidRequest;
 
 /**
- * The opaque cursor of a page: where in the recording order the previous page ended. Opaque so callers do not
- * build their own, and may change without breaking them.
+ * The opaque cursor of a page: where in the recording order the previous page ended.
+ * Opaque so callers do not build their own, and may change without breaking them.
  */
 final class Cursor {
 
@@ -18,7 +18,9 @@ final class Cursor {
 
 	static String encode(Long position) {
 		return position == null ? null
-				: Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
+				: Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString((PREFIX + position).getBytes(StandardCharsets.UTF_8));
 	}
 
 	static Long decode(String cursor) {
@@ -35,7 +37,8 @@ final class Cursor {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			// not base64 or not a number: the same answer as any other cursor we did not issue
+			// not base64 or not a number: the same answer as any other cursor we did not
+			// issue
 		}
 		throw new InvalidRequest("cursor", "must be a nextCursor returned by this API");
 	}

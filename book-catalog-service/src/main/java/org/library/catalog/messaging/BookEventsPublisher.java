@@ -9,8 +9,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns catalog events into records of library.catalog.books, keyed by book id, through the outbox: a
- * snapshot for every add or update, a tombstone for a removal. Runs inside the transaction of the change.
+ * Turns catalog events into records of library.catalog.books, keyed by book id, through
+ * the outbox: a snapshot for every add or update, a tombstone for a removal. Runs inside
+ * the transaction of the change.
  */
 @Component
 class BookEventsPublisher {
@@ -30,8 +31,7 @@ class BookEventsPublisher {
 
 	@EventListener
 	void on(BookUpdated event) {
-		outbox.publish(CatalogTopics.BOOKS, event.book().id().toString(), TYPE_PREFIX + "BookUpdated",
-				event.book());
+		outbox.publish(CatalogTopics.BOOKS, event.book().id().toString(), TYPE_PREFIX + "BookUpdated", event.book());
 	}
 
 	@EventListener

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The catalog declares the topic it owns. Compacted: the topic keeps the latest snapshot of every book, so a
- * new consumer can rebuild its copy of the catalog from it.
+ * The catalog declares the topic it owns. Compacted: the topic keeps the latest snapshot
+ * of every book, so a new consumer can rebuild its copy of the catalog from it.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogTopics {

@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 @RestController
-@Tag(name = "Books", description = "The catalog: the books the library has. Anyone may browse it; librarians change it.")
+@Tag(name = "Books",
+		description = "The catalog: the books the library has. Anyone may browse it; librarians change it.")
 @RequestMapping(path = "/api/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class BookController {
 
@@ -54,7 +55,8 @@ class BookController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<BookSnapshot> add(@Valid @RequestBody BookRequest request) {
 		BookSnapshot book = catalog.add(request.toDetails());
-		// relative (RFC 9110 allows it): no Host or forwarded header a caller writes can steer where it points
+		// relative (RFC 9110 allows it): no Host or forwarded header a caller writes can
+		// steer where it points
 		URI location = URI.create("/api/books/" + book.id());
 		return ResponseEntity.created(location).eTag(etag(book)).body(book);
 	}
@@ -120,9 +122,10 @@ class BookController {
 	}
 
 	/**
-	 * The versions an If-Match names (RFC 9110, 13.1.1): {@code *} is any; otherwise a list of entity tags,
-	 * compared strongly, so a weak tag ({@code W/"3"}) matches nothing, nor does a tag this service never
-	 * issued. A header that is not a list of entity tags is a 400 naming it.
+	 * The versions an If-Match names (RFC 9110, 13.1.1): {@code *} is any; otherwise a
+	 * list of entity tags, compared strongly, so a weak tag ({@code W/"3"}) matches
+	 * nothing, nor does a tag this service never issued. A header that is not a list of
+	 * entity tags is a 400 naming it.
 	 */
 	private static ExpectedVersions expectedVersions(List<String> ifMatch) {
 		Set<Long> versions = new HashSet<>();
@@ -143,7 +146,9 @@ class BookController {
 		return ExpectedVersions.oneOf(versions);
 	}
 
-	/** An entity tag as RFC 9110 spells it (without commas, which no tag of ours holds). */
+	/**
+	 * An entity tag as RFC 9110 spells it (without commas, which no tag of ours holds).
+	 */
 	private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"[\\x21\\x23-\\x2B\\x2D-\\x7E]*\"");
 
 }

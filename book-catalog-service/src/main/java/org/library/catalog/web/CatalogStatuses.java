@@ -12,16 +12,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * How this service's refusals are answered over HTTP: the domain names what happened, the web edge picks the
- * status.
+ * How this service's refusals are answered over HTTP: the domain names what happened, the
+ * web edge picks the status.
  */
 @Component
 class CatalogStatuses implements RefusalStatuses {
 
 	@Override
 	public Map<Class<? extends Refusal>, HttpStatus> statuses() {
-		return Map.of(BookNotFound.class, HttpStatus.NOT_FOUND,
-				DuplicateIsbn.class, HttpStatus.CONFLICT,
+		return Map.of(BookNotFound.class, HttpStatus.NOT_FOUND, DuplicateIsbn.class, HttpStatus.CONFLICT,
 				StaleBookVersion.class, HttpStatus.PRECONDITION_FAILED);
 	}
 

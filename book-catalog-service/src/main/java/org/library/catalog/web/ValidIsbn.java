@@ -12,8 +12,8 @@ import jakarta.validation.Payload;
 import org.library.catalog.Isbn;
 
 /**
- * An ISBN-10 or ISBN-13 whose check digit is right; hyphens and spaces allowed. A blank value is left to
- * {@code @NotBlank}.
+ * An ISBN-10 or ISBN-13 whose check digit is right; hyphens and spaces allowed. A blank
+ * value is left to {@code @NotBlank}.
  */
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)

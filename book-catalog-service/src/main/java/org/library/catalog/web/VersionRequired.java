@@ -5,7 +5,8 @@ import org.library.platform.web.Problem;
 import org.springframework.http.HttpStatus;
 
 /**
- * A change of a book sent without the version it applies to: HTTP's own precondition, so it lives at the edge.
+ * A change of a book sent without the version it applies to: HTTP's own precondition, so
+ * it lives at the edge.
  */
 final class VersionRequired extends Problem {
 

@@ -1,4 +1,5 @@
 /**
- * The catalog's REST API, /api/books: validation at the edge, ETags for safe concurrent updates.
+ * The catalog's REST API, /api/books: validation at the edge, ETags for safe concurrent
+ * updates.
  */
 package org.library.catalog.web;

@@ -15,7 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records every inventory change in the common audit trail, in the transaction of the change.
+ * Records every inventory change in the common audit trail, in the transaction of the
+ * change.
  */
 @Component
 class AuditPublisher {

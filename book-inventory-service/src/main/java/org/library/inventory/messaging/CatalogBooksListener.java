@@ -11,9 +11,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the catalog's compacted topic from the beginning, in this service's own consumer group: a snapshot
- * makes the book known, a tombstone withdraws it. Both are idempotent, so a redelivery or a replay of the
- * whole topic ends in the same rows. A record that is not a book snapshot goes to the dead-letter topic.
+ * Follows the catalog's compacted topic from the beginning, in this service's own
+ * consumer group: a snapshot makes the book known, a tombstone withdraws it. Both are
+ * idempotent, so a redelivery or a replay of the whole topic ends in the same rows. A
+ * record that is not a book snapshot goes to the dead-letter topic.
  */
 @Component
 class CatalogBooksListener {

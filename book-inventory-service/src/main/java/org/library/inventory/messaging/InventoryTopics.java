@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The consumer declares its dead-letter and redrive topics of what it consumes; the catalog declares the topic itself.
+ * The consumer declares its dead-letter and redrive topics of what it consumes; the
+ * catalog declares the topic itself.
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryTopics {

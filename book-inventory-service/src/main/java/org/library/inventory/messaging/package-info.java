@@ -1,4 +1,5 @@
 /**
- * The inventory's Kafka side: it follows library.catalog.books and records its changes in the audit trail.
+ * The inventory's Kafka side: it follows library.catalog.books and records its changes in
+ * the audit trail.
  */
 package org.library.inventory.messaging;

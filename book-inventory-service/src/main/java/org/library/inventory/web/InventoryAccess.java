@@ -9,8 +9,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Anyone may see a book's availability; librarians add and remove copies; a checkout or a return is a
- * librarian's, or the borrowing reader's own.
+ * Anyone may see a book's availability; librarians add and remove copies; a checkout or a
+ * return is a librarian's, or the borrowing reader's own.
  */
 @Component
 class InventoryAccess implements AccessRules {

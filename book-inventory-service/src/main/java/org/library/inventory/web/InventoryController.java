@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Inventory", description = "The copies of each book the catalog has: how many exist, how many are on loan. Anyone may see availability.")
+@Tag(name = "Inventory",
+		description = "The copies of each book the catalog has: how many exist, how many are on loan. Anyone may see availability.")
 @RequestMapping(path = "/api/inventory/{bookId}", produces = MediaType.APPLICATION_JSON_VALUE)
 class InventoryController {
 
@@ -33,7 +34,8 @@ class InventoryController {
 	@Operation(operationId = "getStock", summary = "See a book's copies",
 			description = "Public. How many copies the library has, how many are available and on loan, and whether the book is still in the catalog (ACTIVE) or was removed from it (WITHDRAWN).")
 	@ApiResponse(responseCode = "200", description = "The book's stock")
-	@ApiResponse(responseCode = "404", description = "The inventory has never seen this book: the catalog has no such book, or has not said so yet")
+	@ApiResponse(responseCode = "404",
+			description = "The inventory has never seen this book: the catalog has no such book, or has not said so yet")
 	@GetMapping
 	BookStock get(@PathVariable UUID bookId) {
 		return inventory.find(bookId);

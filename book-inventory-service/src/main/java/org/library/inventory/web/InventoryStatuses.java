@@ -11,8 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * How this service's refusals are answered over HTTP: the domain names what happened, the web edge picks the
- * status.
+ * How this service's refusals are answered over HTTP: the domain names what happened, the
+ * web edge picks the status.
  */
 @Component
 class InventoryStatuses implements RefusalStatuses {

@@ -11,8 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records every reading-list change in the common audit trail, in the transaction of the change. The entity
- * is the book, so a book's story in the trail includes the lists it went on; the reader is in the details.
+ * Records every reading-list change in the common audit trail, in the transaction of the
+ * change. The entity is the book, so a book's story in the trail includes the lists it
+ * went on; the reader is in the details.
  */
 @Component
 class AuditPublisher {

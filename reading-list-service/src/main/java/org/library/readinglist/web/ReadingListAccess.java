@@ -8,7 +8,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * A reader's list is that reader's alone: the path's reader must be the token's subject, whatever the role.
+ * A reader's list is that reader's alone: the path's reader must be the token's subject,
+ * whatever the role.
  */
 @Component
 class ReadingListAccess implements AccessRules {

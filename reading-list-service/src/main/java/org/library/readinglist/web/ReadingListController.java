@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Reading list", description = "A reader's own list of books: only that reader, signed in, may read or change it.")
+@Tag(name = "Reading list",
+		description = "A reader's own list of books: only that reader, signed in, may read or change it.")
 @RequestMapping(path = "/api/readers/{readerId}/reading-list", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReadingListController {
 
@@ -58,7 +59,8 @@ class ReadingListController {
 	@ApiResponse(responseCode = "201", description = "Added")
 	@ApiResponse(responseCode = "200", description = "Already on the list")
 	@ApiResponse(responseCode = "404", description = "The catalog has no such book (as far as this service has heard)")
-	@ApiResponse(responseCode = "409", description = "The book was removed from the catalog, or the list holds 1,000 books")
+	@ApiResponse(responseCode = "409",
+			description = "The book was removed from the catalog, or the list holds 1,000 books")
 	@PutMapping("/{bookId}")
 	ResponseEntity<ReadingListItem> add(
 			@PathVariable @Pattern(regexp = READER_ID, message = READER_ID_MESSAGE) String readerId,
@@ -78,8 +80,7 @@ class ReadingListController {
 		return readingLists.changeStatus(readerId, bookId, request.status());
 	}
 
-	@Operation(operationId = "unlistBook", summary = "Take a book off the list",
-			description = "The reader only.")
+	@Operation(operationId = "unlistBook", summary = "Take a book off the list", description = "The reader only.")
 	@ApiResponse(responseCode = "204", description = "Taken off")
 	@ApiResponse(responseCode = "404", description = "The book is not on the list")
 	@DeleteMapping("/{bookId}")

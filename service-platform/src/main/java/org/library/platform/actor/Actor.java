@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * Who a change is made for: the caller of a request (the subject of their token, bound by the web edge), or the
- * actor of the upstream event a listener acts on. It becomes the actor of every event the work
- * causes. Not a web type: the outbox, the audit trail and the listeners use it.
+ * Who a change is made for: the caller of a request (the subject of their token, bound by
+ * the web edge), or the actor of the upstream event a listener acts on. It becomes the
+ * actor of every event the work causes. Not a web type: the outbox, the audit trail and
+ * the listeners use it.
  */
 public final class Actor {
 
@@ -34,8 +35,9 @@ public final class Actor {
 	}
 
 	/**
-	 * Runs {@code work} on behalf of {@code actor}: a consumer acting for the caller of an upstream event. An
-	 * actor name that is not valid is replaced by {@value #ANONYMOUS}.
+	 * Runs {@code work} on behalf of {@code actor}: a consumer acting for the caller of
+	 * an upstream event. An actor name that is not valid is replaced by
+	 * {@value #ANONYMOUS}.
 	 */
 	public static void runAs(String actor, Runnable work) {
 		try (Binding binding = bind(actor != null && isValid(actor) ? actor : ANONYMOUS)) {
@@ -44,8 +46,9 @@ public final class Actor {
 	}
 
 	/**
-	 * Binds {@code actor} to this thread until the binding is closed; for the edge that names the caller. Every log
-	 * line written meanwhile carries it ({@value #LOG_KEY} in the MDC).
+	 * Binds {@code actor} to this thread until the binding is closed; for the edge that
+	 * names the caller. Every log line written meanwhile carries it ({@value #LOG_KEY} in
+	 * the MDC).
 	 */
 	public static Binding bind(String actor) {
 		String previous = CURRENT.get();

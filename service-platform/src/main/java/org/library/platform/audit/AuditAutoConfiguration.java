@@ -19,9 +19,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit trail for every service with an outbox, and its own audit topic, {@code library.audit.<service>},
- * which it declares as its owner (delete policy: the audit service keeps the history, the topic only carries it
- * there). A redrive of the service's dead letters is recorded in the trail too.
+ * The audit trail for every service with an outbox, and its own audit topic,
+ * {@code library.audit.<service>}, which it declares as its owner (delete policy: the
+ * audit service keeps the history, the topic only carries it there). A redrive of the
+ * service's dead letters is recorded in the trail too.
  */
 @AutoConfiguration(after = OutboxAutoConfiguration.class)
 public class AuditAutoConfiguration {
@@ -51,9 +52,9 @@ public class AuditAutoConfiguration {
 		@Bean
 		RedriveLog redriveLog(AuditTrail audit, PlatformTransactionManager transactions) {
 			TransactionTemplate transaction = new TransactionTemplate(transactions);
-			return (deadLetterTopic, target, records) -> transaction.executeWithoutResult(status -> audit
-				.record(AuditTrail.DEAD_LETTERS_REDRIVEN, AuditTrail.DEAD_LETTER_TOPIC, deadLetterTopic,
-						AuditTrail.redriveDetails(target, records)));
+			return (deadLetterTopic, target, records) -> transaction
+				.executeWithoutResult(status -> audit.record(AuditTrail.DEAD_LETTERS_REDRIVEN,
+						AuditTrail.DEAD_LETTER_TOPIC, deadLetterTopic, AuditTrail.redriveDetails(target, records)));
 		}
 
 	}

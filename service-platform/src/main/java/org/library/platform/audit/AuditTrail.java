@@ -15,13 +15,17 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records an audit event through the outbox: stored with the change, relayed after commit to the service's own
- * audit topic, {@code library.audit.<service>}, which no other principal may write. The service never waits for
- * the audit service, and keeps working while it or Kafka is away.
+ * Records an audit event through the outbox: stored with the change, relayed after commit
+ * to the service's own audit topic, {@code library.audit.<service>}, which no other
+ * principal may write. The service never waits for the audit service, and keeps working
+ * while it or Kafka is away.
  */
 public class AuditTrail {
 
-	/** What every audit topic's name starts with; the rest is the name of the one service that writes it. */
+	/**
+	 * What every audit topic's name starts with; the rest is the name of the one service
+	 * that writes it.
+	 */
 	public static final String TOPIC_PREFIX = "library.audit.";
 
 	static final String TYPE = "org.library.audit.AuditEvent";
@@ -43,8 +47,8 @@ public class AuditTrail {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String action, String entityType, String entityId, Map<String, Object> details) {
-		AuditEvent event = new AuditEvent(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
-				source, Actor.current(), action, entityType, entityId, Map.copyOf(details), trace.traceId());
+		AuditEvent event = new AuditEvent(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), source,
+				Actor.current(), action, entityType, entityId, Map.copyOf(details), trace.traceId());
 		outbox.publish(topicOf(source), entityId, TYPE, event, event.id());
 	}
 
@@ -60,7 +64,10 @@ public class AuditTrail {
 				List.copyOf(records.subList(0, Math.min(records.size(), 100))));
 	}
 
-	/** The audit topic of {@code source}: only that service writes it, so it says who sent what is on it. */
+	/**
+	 * The audit topic of {@code source}: only that service writes it, so it says who sent
+	 * what is on it.
+	 */
 	public static String topicOf(String source) {
 		return TOPIC_PREFIX + source;
 	}

@@ -1,5 +1,5 @@
 /**
- * The publishing side of the common audit trail: any service records what it changed, in the transaction of
- * the change, and audit-service alone stores it.
+ * The publishing side of the common audit trail: any service records what it changed, in
+ * the transaction of the change, and audit-service alone stores it.
  */
 package org.library.platform.audit;

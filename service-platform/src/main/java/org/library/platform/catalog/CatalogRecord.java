@@ -11,17 +11,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One record of {@code library.catalog.books}, read the one way every consumer reads it: the book it is about,
- * who changed it ({@code ce_actor}), and the book as the catalog now describes it, or nothing when the book was
- * removed (a tombstone). Anything else, or a description beyond the contract's bounds, is an
- * {@link UnreadableRecord}: no producer can make a consumer store more than a book's description.
+ * One record of {@code library.catalog.books}, read the one way every consumer reads it:
+ * the book it is about, who changed it ({@code ce_actor}), and the book as the catalog
+ * now describes it, or nothing when the book was removed (a tombstone). Anything else, or
+ * a description beyond the contract's bounds, is an {@link UnreadableRecord}: no producer
+ * can make a consumer store more than a book's description.
+ *
  * @param bookId the record's key
  * @param actor who made the change, or {@code null}
  * @param book the book's current description; {@code null} when it was removed
  */
 public record CatalogRecord(UUID bookId, String actor, Book book) {
 
-	/** The catalog's compacted topic: key = book id, value = the book's snapshot, a tombstone on removal. */
+	/**
+	 * The catalog's compacted topic: key = book id, value = the book's snapshot, a
+	 * tombstone on removal.
+	 */
 	public static final String TOPIC = "library.catalog.books";
 
 	/** What the catalog publishes of a book that its consumers keep. */
@@ -72,7 +77,8 @@ public record CatalogRecord(UUID bookId, String actor, Book book) {
 		for (JsonNode author : authors) {
 			if (!author.isString() || author.asString().isBlank() || author.asString().length() > 200
 					|| Records.hasControlCharacters(author.asString())) {
-				throw new UnreadableRecord("each author must be text of 1 to 200 characters, without control characters");
+				throw new UnreadableRecord(
+						"each author must be text of 1 to 200 characters, without control characters");
 			}
 			names.add(author.asString());
 		}

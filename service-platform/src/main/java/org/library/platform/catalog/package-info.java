@@ -1,4 +1,5 @@
 /**
- * The catalog's published stream as its consumers read it: one typed reader, one topic name.
+ * The catalog's published stream as its consumers read it: one typed reader, one topic
+ * name.
  */
 package org.library.platform.catalog;

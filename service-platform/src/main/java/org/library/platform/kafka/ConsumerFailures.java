@@ -10,12 +10,16 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 
 /**
- * The one rule for what a consumer's failure means: a record that cannot be read is poison and goes to the
- * dead-letter topic at once; every other failure is a fault that may pass, and is retried until it does.
+ * The one rule for what a consumer's failure means: a record that cannot be read is
+ * poison and goes to the dead-letter topic at once; every other failure is a fault that
+ * may pass, and is retried until it does.
  */
 public final class ConsumerFailures {
 
-	/** What makes a record unreadable: our own verdict, or Spring's when it cannot convert the record. */
+	/**
+	 * What makes a record unreadable: our own verdict, or Spring's when it cannot convert
+	 * the record.
+	 */
 	static final List<Class<? extends Exception>> UNREADABLE = List.of(UnreadableRecord.class,
 			DeserializationException.class, ConversionException.class, MessageConversionException.class,
 			MethodArgumentResolutionException.class);
@@ -35,8 +39,9 @@ public final class ConsumerFailures {
 	}
 
 	/**
-	 * What the database said when it refused data as such (SQLState class 22 or 23), or {@code null} when the
-	 * failure is not that: the connection, resources, a timeout, the server shutting down (08, 53, 57, ...).
+	 * What the database said when it refused data as such (SQLState class 22 or 23), or
+	 * {@code null} when the failure is not that: the connection, resources, a timeout,
+	 * the server shutting down (08, 53, 57, ...).
 	 */
 	public static String dataRefusal(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

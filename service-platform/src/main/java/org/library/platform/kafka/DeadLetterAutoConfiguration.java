@@ -32,17 +32,22 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka conventions every consuming service shares. Topics are declared by {@link TopicDeclarer}.
+ * Kafka conventions every consuming service shares. Topics are declared by
+ * {@link TopicDeclarer}.
  *
- * <p>The error handler every listener container gets tells poison from faults ({@link ConsumerFailures}). A
- * record that cannot be read or stored goes to the consumer's own dead-letter topic of its topic,
- * {@code <topic>.<group>.DLT}, at once, with the reason in the {@code kafka_dlt-exception-*} headers, and the
- * partition moves on. Each consumer owns its dead-letter topic and its redrive topic ({@code <topic>.<group>.redrive},
- * which it consumes like the topic itself), so no other principal can write either (infra/kafka/ownership.tsv). Any other failure (database away, a
- * timeout, a serialization failure, the broker away while dead-lettering) is retried with exponential backoff,
- * {@code library.kafka.retry.initial-interval} (200 ms) doubling up to {@code library.kafka.retry.max-interval}
- * (30 s), for as long as it takes: the record is never skipped. {@link StuckConsumers} reports it meanwhile.
- * Dead letters are counted and redriven through {@link DeadLetters}.
+ * <p>
+ * The error handler every listener container gets tells poison from faults
+ * ({@link ConsumerFailures}). A record that cannot be read or stored goes to the
+ * consumer's own dead-letter topic of its topic, {@code <topic>.<group>.DLT}, at once,
+ * with the reason in the {@code kafka_dlt-exception-*} headers, and the partition moves
+ * on. Each consumer owns its dead-letter topic and its redrive topic
+ * ({@code <topic>.<group>.redrive}, which it consumes like the topic itself), so no other
+ * principal can write either (infra/kafka/ownership.tsv). Any other failure (database
+ * away, a timeout, a serialization failure, the broker away while dead-lettering) is
+ * retried with exponential backoff, {@code library.kafka.retry.initial-interval} (200 ms)
+ * doubling up to {@code library.kafka.retry.max-interval} (30 s), for as long as it
+ * takes: the record is never skipped. {@link StuckConsumers} reports it meanwhile. Dead
+ * letters are counted and redriven through {@link DeadLetters}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class DeadLetterAutoConfiguration {
@@ -56,20 +61,26 @@ public class DeadLetterAutoConfiguration {
 		return baseTopic(topic, group) + "." + group + DLT;
 	}
 
-	/** Where consumer group {@code group} sends the dead letters of {@code topic} back to when they are redriven. */
+	/**
+	 * Where consumer group {@code group} sends the dead letters of {@code topic} back to
+	 * when they are redriven.
+	 */
 	public static String redriveTopic(String topic, String group) {
 		return baseTopic(topic, group) + "." + group + REDRIVE;
 	}
 
-	/** The topic a record came from: a redriven record's topic is the one its dead letter was taken from. */
+	/**
+	 * The topic a record came from: a redriven record's topic is the one its dead letter
+	 * was taken from.
+	 */
 	public static String baseTopic(String topic, String group) {
 		String redrive = "." + group + REDRIVE;
 		return topic.endsWith(redrive) ? topic.substring(0, topic.length() - redrive.length()) : topic;
 	}
 
 	/**
-	 * The two topics a consumer declares beside its listener for each topic it consumes: its dead letters and their
-	 * redrive. One partition each is plenty for what fails.
+	 * The two topics a consumer declares beside its listener for each topic it consumes:
+	 * its dead letters and their redrive. One partition each is plenty for what fails.
 	 */
 	public static KafkaAdmin.NewTopics deadLetterTopicsFor(String group, short replicas, List<String> topics) {
 		return new KafkaAdmin.NewTopics(topics.stream()
@@ -82,10 +93,11 @@ public class DeadLetterAutoConfiguration {
 	@Bean
 	StuckConsumers consumers(ObjectProvider<MeterRegistry> metrics) {
 		StuckConsumers stuck = new StuckConsumers(Clock.systemUTC());
-		metrics.ifAvailable(registry -> Gauge.builder("library.consumer.stuck", stuck, StuckConsumers::longestIncidentSeconds)
-			.description("How long the longest-stuck consumer partition has been retrying a fault (0: none is)")
-			.baseUnit("seconds")
-			.register(registry));
+		metrics.ifAvailable(
+				registry -> Gauge.builder("library.consumer.stuck", stuck, StuckConsumers::longestIncidentSeconds)
+					.description("How long the longest-stuck consumer partition has been retrying a fault (0: none is)")
+					.baseUnit("seconds")
+					.register(registry));
 		return stuck;
 	}
 
@@ -95,14 +107,17 @@ public class DeadLetterAutoConfiguration {
 			ObjectProvider<MeterRegistry> metrics, @Value("${spring.kafka.consumer.group-id}") String group,
 			@Value("${library.kafka.retry.initial-interval:200ms}") Duration initialInterval,
 			@Value("${library.kafka.retry.max-interval:30s}") Duration maxInterval) {
-		// partition -1: the dead-letter topic need not have as many partitions as the topic it serves
+		// partition -1: the dead-letter topic need not have as many partitions as the
+		// topic it serves
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(deadLetterTopic(record.topic(), group), -1));
-		// no limit on attempts or elapsed time: a fault is waited out, never turned into a dead letter
+		// no limit on attempts or elapsed time: a fault is waited out, never turned into
+		// a dead letter
 		ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
 		backOff.setMaxInterval(maxInterval.toMillis());
 		MeterRegistry registry = metrics.getIfAvailable(SimpleMeterRegistry::new);
-		// counted once the dead letter is on its topic (a failed publish is a fault, retried like any other)
+		// counted once the dead letter is on its topic (a failed publish is a fault,
+		// retried like any other)
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			recoverer.accept(record, ex);
 			Counter.builder("library.deadletters")

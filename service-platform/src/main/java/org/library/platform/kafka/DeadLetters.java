@@ -38,19 +38,24 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * The dead letters of this service's consumers, at {@code /actuator/deadletters}: how many wait on each
- * dead-letter topic and why; and, once their cause is fixed, a redrive that hands them to the consumer again, all
- * of them or a range of offsets ({@code POST /actuator/deadletters/{dlt}} with {@code {"from":…,"to":…}}).
+ * The dead letters of this service's consumers, at {@code /actuator/deadletters}: how
+ * many wait on each dead-letter topic and why; and, once their cause is fixed, a redrive
+ * that hands them to the consumer again, all of them or a range of offsets ({@code POST
+ * /actuator/deadletters/{dlt}} with {@code {"from":…,"to":…}}).
  *
- * <p>Each consumer group has its own dead-letter topic per topic it consumes, {@code <topic>.<group>.DLT}, and
- * only it may write there. A redrive sends a dead letter to the group's redrive topic of the same topic,
- * {@code <topic>.<group>.redrive}, which its listener consumes as if from the topic itself: never anywhere a
- * header names, and never a record that its own group did not dead-letter. (The topic itself has one writer, its
- * owner, so a consumer could not send it back there.) How far a service has redriven is the committed offset of
- * its group {@code <group>.redrive} on the dead-letter topic, so a dead letter is redriven once, and what waits is
- * what lies beyond that offset. Redriven records keep their key, value and CloudEvents headers (so consumers
- * dedupe them by {@code ce_id}), and carry {@code library_redriven_from} saying where they were. Every redrive is
- * told to the service's {@link RedriveLog}, which puts it in the audit trail.
+ * <p>
+ * Each consumer group has its own dead-letter topic per topic it consumes,
+ * {@code <topic>.<group>.DLT}, and only it may write there. A redrive sends a dead letter
+ * to the group's redrive topic of the same topic, {@code <topic>.<group>.redrive}, which
+ * its listener consumes as if from the topic itself: never anywhere a header names, and
+ * never a record that its own group did not dead-letter. (The topic itself has one
+ * writer, its owner, so a consumer could not send it back there.) How far a service has
+ * redriven is the committed offset of its group {@code <group>.redrive} on the
+ * dead-letter topic, so a dead letter is redriven once, and what waits is what lies
+ * beyond that offset. Redriven records keep their key, value and CloudEvents headers (so
+ * consumers dedupe them by {@code ce_id}), and carry {@code library_redriven_from} saying
+ * where they were. Every redrive is told to the service's {@link RedriveLog}, which puts
+ * it in the audit trail.
  */
 @Endpoint(id = "deadletters")
 public class DeadLetters {
@@ -67,8 +72,7 @@ public class DeadLetters {
 
 	private final RedriveLog redrives;
 
-	DeadLetters(Map<String, Object> kafka, String group, KafkaListenerEndpointRegistry listeners,
-			RedriveLog redrives) {
+	DeadLetters(Map<String, Object> kafka, String group, KafkaListenerEndpointRegistry listeners, RedriveLog redrives) {
 		this.kafka = kafka;
 		this.group = group;
 		this.listeners = listeners;
@@ -88,8 +92,8 @@ public class DeadLetters {
 	}
 
 	/**
-	 * Sends dead letters back to their topic: those in {@code [from, to]} (offsets on the dead-letter topic),
-	 * by default all that wait.
+	 * Sends dead letters back to their topic: those in {@code [from, to]} (offsets on the
+	 * dead-letter topic), by default all that wait.
 	 */
 	@WriteOperation
 	public synchronized Redrive redrive(@Selector String deadLetterTopic, @Nullable Long from, @Nullable Long to) {
@@ -100,14 +104,13 @@ public class DeadLetters {
 		}
 		String target = DeadLetterAutoConfiguration.redriveTopic(baseTopic(deadLetterTopic), group);
 		List<String> redriven = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = consumer();
-				KafkaProducer<byte[], byte[]> producer = producer()) {
+		try (KafkaConsumer<byte[], byte[]> consumer = consumer(); KafkaProducer<byte[], byte[]> producer = producer()) {
 			List<TopicPartition> partitions = partitions(consumer, deadLetterTopic);
 			Map<TopicPartition, OffsetAndMetadata> marks = new LinkedHashMap<>();
 			for (TopicPartition partition : partitions) {
 				long mark = redrivenUpTo(consumer, partition);
-				long first = from == null ? mark : Math.max(from, consumer.beginningOffsets(List.of(partition), TIMEOUT)
-					.get(partition));
+				long first = from == null ? mark
+						: Math.max(from, consumer.beginningOffsets(List.of(partition), TIMEOUT).get(partition));
 				long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
 				long last = to == null ? end - 1 : Math.min(to, end - 1);
 				List<CompletableFuture<?>> acks = new ArrayList<>();
@@ -119,7 +122,8 @@ public class DeadLetters {
 				});
 				CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
 					.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-				// the mark moves only over a contiguous stretch, so nothing before it is left waiting unseen
+				// the mark moves only over a contiguous stretch, so nothing before it is
+				// left waiting unseen
 				if (first <= mark && last + 1 > mark) {
 					marks.put(partition, new OffsetAndMetadata(last + 1));
 				}
@@ -220,7 +224,10 @@ public class DeadLetters {
 		return ack;
 	}
 
-	/** Only the group itself writes its dead-letter topic; a record that does not say it is the group's is not. */
+	/**
+	 * Only the group itself writes its dead-letter topic; a record that does not say it
+	 * is the group's is not.
+	 */
 	private boolean isOurs(ConsumerRecord<byte[], byte[]> record) {
 		return group.equals(Records.header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP));
 	}
@@ -229,7 +236,8 @@ public class DeadLetters {
 		String causeType = Records.header(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
 		String detail = Records.header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 		if (detail != null) {
-			// the container's wrapper message names the listener method; the cause says what was wrong
+			// the container's wrapper message names the listener method; the cause says
+			// what was wrong
 			int cause = detail.lastIndexOf(": ");
 			detail = detail.length() > 300 ? detail.substring(0, 300) : detail;
 			if (causeType != null && cause > 0 && detail.startsWith("Listener method")) {
@@ -270,8 +278,8 @@ public class DeadLetters {
 	}
 
 	/**
-	 * A consumer in the redrive group: it reads by assignment (the group never subscribes), so the group holds
-	 * nothing but how far the service has redriven.
+	 * A consumer in the redrive group: it reads by assignment (the group never
+	 * subscribes), so the group holds nothing but how far the service has redriven.
 	 */
 	private KafkaConsumer<byte[], byte[]> consumer() {
 		Map<String, Object> config = new LinkedHashMap<>(kafka);
@@ -297,6 +305,7 @@ public class DeadLetters {
 
 	/**
 	 * One dead-letter topic as this service sees it.
+	 *
 	 * @param waiting dead letters not yet redriven
 	 * @param redriven dead letters sent back already
 	 * @param firstWaiting the offset of the oldest that waits, if any

@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reading the suite's records the same way in every consumer: keys are entity ids, values JSON snapshots of
- * the entity with that id, and anything else is an {@link UnreadableRecord}.
+ * Reading the suite's records the same way in every consumer: keys are entity ids, values
+ * JSON snapshots of the entity with that id, and anything else is an
+ * {@link UnreadableRecord}.
  */
 public final class Records {
 
@@ -28,7 +29,10 @@ public final class Records {
 		}
 	}
 
-	/** The record's value as the JSON snapshot of entity {@code id}: an object whose {@code id} is the key. */
+	/**
+	 * The record's value as the JSON snapshot of entity {@code id}: an object whose
+	 * {@code id} is the key.
+	 */
 	public static JsonNode snapshot(JsonMapper json, ConsumerRecord<String, String> record, UUID id) {
 		JsonNode snapshot;
 		try {
@@ -44,9 +48,10 @@ public final class Records {
 	}
 
 	/**
-	 * Stores what a record says: a database that refuses its data (SQLState class 22, data exception, or 23,
-	 * integrity constraint) will refuse it at every try, so the record is poison and goes to the dead-letter topic.
-	 * Any other failure (the database away, a timeout) is a fault and is thrown as it is, to be waited out.
+	 * Stores what a record says: a database that refuses its data (SQLState class 22,
+	 * data exception, or 23, integrity constraint) will refuse it at every try, so the
+	 * record is poison and goes to the dead-letter topic. Any other failure (the database
+	 * away, a timeout) is a fault and is thrown as it is, to be waited out.
 	 */
 	public static void store(Runnable store) {
 		try {
@@ -61,7 +66,10 @@ public final class Records {
 		}
 	}
 
-	/** Whether {@code text} holds a control character (NUL, a line break, ESC, ...): no field of ours may. */
+	/**
+	 * Whether {@code text} holds a control character (NUL, a line break, ESC, ...): no
+	 * field of ours may.
+	 */
 	public static boolean hasControlCharacters(String text) {
 		return text.chars().anyMatch(Character::isISOControl);
 	}

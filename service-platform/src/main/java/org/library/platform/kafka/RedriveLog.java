@@ -3,8 +3,8 @@ package org.library.platform.kafka;
 import java.util.List;
 
 /**
- * Where a service records that an operator redrove dead letters: in the audit trail, under the operator's name
- * (the caller of the actuator endpoint).
+ * Where a service records that an operator redrove dead letters: in the audit trail,
+ * under the operator's name (the caller of the actuator endpoint).
  */
 @FunctionalInterface
 public interface RedriveLog {

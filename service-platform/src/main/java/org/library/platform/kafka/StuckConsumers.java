@@ -22,19 +22,23 @@ import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
- * Which partitions a consumer of this service is stuck on: a record that fails for a reason that may pass
- * (database away, timeout, broker away) is retried until it succeeds, and meanwhile the partition is an
- * incident. Each incident is logged once when it starts and once when it ends, never at every try, and shows
- * in health as {@code DOWN} with the partition, the offset, the attempts and the last error.
+ * Which partitions a consumer of this service is stuck on: a record that fails for a
+ * reason that may pass (database away, timeout, broker away) is retried until it
+ * succeeds, and meanwhile the partition is an incident. Each incident is logged once when
+ * it starts and once when it ends, never at every try, and shows in health as
+ * {@code DOWN} with the partition, the offset, the attempts and the last error.
  *
- * <p>{@code library.consumer.stuck.seconds} is how long the longest incident has lasted (0 when none): an alert on
- * it above a minute says a consumer is waiting on a fault that has not passed, while its records wait on the topic.
+ * <p>
+ * {@code library.consumer.stuck.seconds} is how long the longest incident has lasted (0
+ * when none): an alert on it above a minute says a consumer is waiting on a fault that
+ * has not passed, while its records wait on the topic.
  *
- * <p>It learns of failures from the error handler ({@link RetryListener}) and of successes from the listener
- * containers ({@link RecordInterceptor}, {@link BatchInterceptor}).
+ * <p>
+ * It learns of failures from the error handler ({@link RetryListener}) and of successes
+ * from the listener containers ({@link RecordInterceptor}, {@link BatchInterceptor}).
  */
-class StuckConsumers implements RetryListener, RecordInterceptor<Object, Object>, BatchInterceptor<Object, Object>,
-		HealthIndicator {
+class StuckConsumers
+		implements RetryListener, RecordInterceptor<Object, Object>, BatchInterceptor<Object, Object>, HealthIndicator {
 
 	private static final Logger log = LoggerFactory.getLogger(StuckConsumers.class);
 
@@ -49,7 +53,8 @@ class StuckConsumers implements RetryListener, RecordInterceptor<Object, Object>
 	@Override
 	public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
 		if (ConsumerFailures.isUnreadable(ex)) {
-			return; // not an incident: it goes to the dead-letter topic and the partition moves on
+			return; // not an incident: it goes to the dead-letter topic and the partition
+					// moves on
 		}
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
 		String error = ConsumerFailures.rootMessage(ex);
@@ -107,7 +112,9 @@ class StuckConsumers implements RetryListener, RecordInterceptor<Object, Object>
 		}
 	}
 
-	/** How long the oldest incident has lasted, in seconds; 0 while every partition moves. */
+	/**
+	 * How long the oldest incident has lasted, in seconds; 0 while every partition moves.
+	 */
 	double longestIncidentSeconds() {
 		Instant now = Instant.now(clock);
 		return incidents.values()

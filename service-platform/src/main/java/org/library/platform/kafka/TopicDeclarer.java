@@ -9,10 +9,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the service's topics ({@code NewTopic} beans) in the background, retrying until the broker takes
- * them: start-up never waits for Kafka, and a service started while the broker is away still declares its
- * topics, with their partitions and cleanup policy, once it is back. Brokers here never create topics
- * implicitly.
+ * Declares the service's topics ({@code NewTopic} beans) in the background, retrying
+ * until the broker takes them: start-up never waits for Kafka, and a service started
+ * while the broker is away still declares its topics, with their partitions and cleanup
+ * policy, once it is back. Brokers here never create topics implicitly.
  */
 class TopicDeclarer implements SmartLifecycle {
 
@@ -57,7 +57,10 @@ class TopicDeclarer implements SmartLifecycle {
 		}
 	}
 
-	/** Whether the broker took the topics; a broker that is away or slow is "not yet", never the end of the thread. */
+	/**
+	 * Whether the broker took the topics; a broker that is away or slow is "not yet",
+	 * never the end of the thread.
+	 */
 	private boolean declared() {
 		try {
 			return admin.initialize();

@@ -1,8 +1,8 @@
 package org.library.platform.kafka;
 
 /**
- * A record that can never be handled, however often it is retried: malformed, or not the shape the topic
- * promises. It goes to the dead-letter topic at once.
+ * A record that can never be handled, however often it is retried: malformed, or not the
+ * shape the topic promises. It goes to the dead-letter topic at once.
  */
 public class UnreadableRecord extends RuntimeException {
 

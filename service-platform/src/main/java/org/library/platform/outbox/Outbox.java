@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Stores an event in the same database transaction as the change it describes; {@link OutboxRelay} sends it
- * to Kafka once that transaction has committed. No event without its change, no change without its event.
+ * Stores an event in the same database transaction as the change it describes;
+ * {@link OutboxRelay} sends it to Kafka once that transaction has committed. No event
+ * without its change, no change without its event.
  */
 public class Outbox {
 
@@ -47,7 +48,8 @@ public class Outbox {
 	}
 
 	/**
-	 * Publishes {@code payload} as JSON under {@code key}, with the CloudEvents type {@code type}.
+	 * Publishes {@code payload} as JSON under {@code key}, with the CloudEvents type
+	 * {@code type}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(String topic, String key, String type, Object payload) {
@@ -55,7 +57,8 @@ public class Outbox {
 	}
 
 	/**
-	 * Publishes {@code payload} with a given CloudEvents id, for payloads that carry their own event id.
+	 * Publishes {@code payload} with a given CloudEvents id, for payloads that carry
+	 * their own event id.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(String topic, String key, String type, Object payload, UUID eventId) {
@@ -63,7 +66,8 @@ public class Outbox {
 	}
 
 	/**
-	 * Publishes a tombstone (a record with no value) under {@code key}: on a compacted topic it removes the key.
+	 * Publishes a tombstone (a record with no value) under {@code key}: on a compacted
+	 * topic it removes the key.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publishTombstone(String topic, String key, String type) {

@@ -32,9 +32,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox and its relay, for any service with a DataSource and Kafka. The service's Flyway adds
- * {@code classpath:db/outbox} to its locations to get the table; a service that publishes nothing sets
- * {@code library.outbox.enabled=false}.
+ * The outbox and its relay, for any service with a DataSource and Kafka. The service's
+ * Flyway adds {@code classpath:db/outbox} to its locations to get the table; a service
+ * that publishes nothing sets {@code library.outbox.enabled=false}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
@@ -53,7 +53,8 @@ public class OutboxAutoConfiguration {
 		// no duplicates from producer retries, and per-key order kept
 		producer.put(ProducerConfig.ACKS_CONFIG, "all");
 		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		// fail fast while the broker is away; the relay retries the whole batch with backoff
+		// fail fast while the broker is away; the relay retries the whole batch with
+		// backoff
 		producer.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
 		producer.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
 		producer.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
@@ -61,13 +62,17 @@ public class OutboxAutoConfiguration {
 		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(producer);
 		// the relay's producer in metrics, as Boot's own producers are (kafka.producer.*)
 		metrics.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
-		// no observation on this template: a record carries the trace of the work that made it (stored with the
+		// no observation on this template: a record carries the trace of the work that
+		// made it (stored with the
 		// event), not one of the relay's own
 		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), template, json, properties);
 	}
 
-	/** The backlog in health: pending events, the age of the oldest, and since when delivery fails, if it does. */
+	/**
+	 * The backlog in health: pending events, the age of the oldest, and since when
+	 * delivery fails, if it does.
+	 */
 	@Bean
 	HealthIndicator outboxHealthIndicator(OutboxRelay relay) {
 		return () -> {
@@ -96,8 +101,10 @@ public class OutboxAutoConfiguration {
 	}
 
 	/**
-	 * The outbox in metrics: {@code library.outbox.pending} and {@code library.outbox.oldest.age} (seconds), what the
-	 * relay sent ({@code library.outbox.sent}) and the batches Kafka did not take ({@code library.outbox.failures}).
+	 * The outbox in metrics: {@code library.outbox.pending} and
+	 * {@code library.outbox.oldest.age} (seconds), what the relay sent
+	 * ({@code library.outbox.sent}) and the batches Kafka did not take
+	 * ({@code library.outbox.failures}).
 	 */
 	@Bean
 	MeterBinder outboxMetrics(OutboxRelay relay) {

@@ -30,18 +30,22 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends stored outbox events to Kafka in the order they were stored, and deletes them once the broker has
- * acknowledged every one of a batch. A failed batch stays and is retried with backoff, for as long as it
- * takes; a batch that was partly sent is sent again, which consumers absorb (they are idempotent).
+ * Sends stored outbox events to Kafka in the order they were stored, and deletes them
+ * once the broker has acknowledged every one of a batch. A failed batch stays and is
+ * retried with backoff, for as long as it takes; a batch that was partly sent is sent
+ * again, which consumers absorb (they are idempotent).
  *
- * <p>At most one relay per service schema sends at a time, however many instances of the service run: each
- * batch is sent under a transaction-scoped advisory lock named after the schema, and an instance that cannot
- * take it leaves the batch to the one that holds it. Batches therefore reach Kafka one after another, in the
- * order of the outbox, and per-key order holds on every topic. When the holder dies, its transaction ends,
- * the lock is free, and another instance takes over at its next poll.
+ * <p>
+ * At most one relay per service schema sends at a time, however many instances of the
+ * service run: each batch is sent under a transaction-scoped advisory lock named after
+ * the schema, and an instance that cannot take it leaves the batch to the one that holds
+ * it. Batches therefore reach Kafka one after another, in the order of the outbox, and
+ * per-key order holds on every topic. When the holder dies, its transaction ends, the
+ * lock is free, and another instance takes over at its next poll.
  *
- * <p>The relay thread never dies of a failure: anything thrown is caught, reported once per incident, and
- * retried with backoff.
+ * <p>
+ * The relay thread never dies of a failure: anything thrown is caught, reported once per
+ * incident, and retried with backoff.
  */
 class OutboxRelay implements SmartLifecycle {
 
@@ -80,8 +84,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private volatile long lastBacklogAt;
 
-	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-			JsonMapper json, OutboxProperties properties) {
+	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+			OutboxProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
@@ -126,8 +130,8 @@ class OutboxRelay implements SmartLifecycle {
 				int sent = relayBatch();
 				delivered.increment(sent);
 				if (failingSince != null) {
-					log.info("Outbox relay delivers again, after {} s", Duration.between(failingSince, Instant.now())
-						.toSeconds());
+					log.info("Outbox relay delivers again, after {} s",
+							Duration.between(failingSince, Instant.now()).toSeconds());
 					failingSince = null;
 					lastError = null;
 				}
@@ -141,7 +145,8 @@ class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (Throwable ex) { // NOSONAR: the relay must outlive any failure, and say so
+			catch (Throwable ex) { // NOSONAR: the relay must outlive any failure, and say
+									// so
 				failures.increment();
 				lastError = rootMessage(ex);
 				if (failingSince == null) {
@@ -160,7 +165,8 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Relays one batch in one transaction: the rows are deleted only if every record was acknowledged.
+	 * Relays one batch in one transaction: the rows are deleted only if every record was
+	 * acknowledged.
 	 * @return how many events were sent; none when another instance holds the relay lock
 	 */
 	int relayBatch() {
@@ -204,13 +210,16 @@ class OutboxRelay implements SmartLifecycle {
 		return sent == null ? 0 : sent;
 	}
 
-	/** What waits to be relayed, for health: how many events and how old the oldest is. */
+	/**
+	 * What waits to be relayed, for health: how many events and how old the oldest is.
+	 */
 	Backlog backlog() {
 		// the age on the database's clock, the one that stamped created_at
-		return jdbc.sql("SELECT count(*) AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age "
-				+ "FROM outbox_event")
-			.query((row, n) -> new Backlog(row.getLong("pending"), Duration.ofMillis((long) (row.getDouble("age") * 1000)),
-					failingSince, lastError))
+		return jdbc
+			.sql("SELECT count(*) AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age "
+					+ "FROM outbox_event")
+			.query((row, n) -> new Backlog(row.getLong("pending"),
+					Duration.ofMillis((long) (row.getDouble("age") * 1000)), failingSince, lastError))
 			.single();
 	}
 
@@ -229,14 +238,18 @@ class OutboxRelay implements SmartLifecycle {
 			.description("Events stored and not yet delivered")
 			.baseUnit("events")
 			.register(registry);
-		Gauge.builder("library.outbox.oldest.age", this,
-				relay -> relay.backlogForMetrics(backlog -> backlog.oldestAge().toMillis() / 1000.0))
+		Gauge
+			.builder("library.outbox.oldest.age", this,
+					relay -> relay.backlogForMetrics(backlog -> backlog.oldestAge().toMillis() / 1000.0))
 			.description("How long the oldest undelivered event has waited")
 			.baseUnit("seconds")
 			.register(registry);
 	}
 
-	/** A backlog figure for a gauge; NaN while the database cannot say (a gap in the graph, not a zero). */
+	/**
+	 * A backlog figure for a gauge; NaN while the database cannot say (a gap in the
+	 * graph, not a zero).
+	 */
 	private double backlogForMetrics(java.util.function.ToDoubleFunction<Backlog> figure) {
 		try {
 			if (lastBacklog == null || System.nanoTime() - lastBacklogAt > 1_000_000_000L) {

@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An outcome the domain refuses a change with, named after what happened ({@code NoCopyAvailable},
- * {@code DuplicateIsbn}). It knows no transport: a controller's caller sees it as an RFC 9457 problem whose
- * status the service's web package chooses ({@link RefusalStatuses}); a listener that meets one decides for
- * itself. It carries a stable type ({@code urn:library:problem:<type>}), a title, a detail and, where it helps
+ * An outcome the domain refuses a change with, named after what happened
+ * ({@code NoCopyAvailable}, {@code DuplicateIsbn}). It knows no transport: a controller's
+ * caller sees it as an RFC 9457 problem whose status the service's web package chooses
+ * ({@link RefusalStatuses}); a listener that meets one decides for itself. It carries a
+ * stable type ({@code urn:library:problem:<type>}), a title, a detail and, where it helps
  * the caller, the state that refused.
  */
 public abstract class Refusal extends RuntimeException {

@@ -1,4 +1,5 @@
 /**
- * Refusals: the domain's plain exceptions for a change it will not make, free of any transport.
+ * Refusals: the domain's plain exceptions for a change it will not make, free of any
+ * transport.
  */
 package org.library.platform.refusal;

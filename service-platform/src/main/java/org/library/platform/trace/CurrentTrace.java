@@ -10,14 +10,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The trace the current work belongs to: the request's (continued from the caller's W3C {@code traceparent}) or
- * the consumed record's. The outbox keeps it with each event, so the record it becomes, the consumer that reads
- * it and the audit row it ends in all carry the same trace id. Without tracing there is no trace, and nothing is
- * added.
+ * The trace the current work belongs to: the request's (continued from the caller's W3C
+ * {@code traceparent}) or the consumed record's. The outbox keeps it with each event, so
+ * the record it becomes, the consumer that reads it and the audit row it ends in all
+ * carry the same trace id. Without tracing there is no trace, and nothing is added.
  */
 public class CurrentTrace {
 
-	// looked up once, not at every event: a bean lookup by type was a few per cent of a checkout's CPU
+	// looked up once, not at every event: a bean lookup by type was a few per cent of a
+	// checkout's CPU
 	private final SingletonSupplier<Tracer> tracer;
 
 	private final SingletonSupplier<Propagator> propagator;
@@ -33,7 +34,10 @@ public class CurrentTrace {
 		return span == null ? null : span.context().traceId();
 	}
 
-	/** Adds the current trace context to {@code headers} as the propagation format names it ({@code traceparent}). */
+	/**
+	 * Adds the current trace context to {@code headers} as the propagation format names
+	 * it ({@code traceparent}).
+	 */
 	public void injectInto(Map<String, String> headers) {
 		Span span = span();
 		Propagator format = propagator.get();

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * What is worth a trace: a statement is part of the request or record it serves; a statement nothing asked for
- * (the outbox relay polling its table several times a second) would be a trace of its own each time, and only noise.
+ * What is worth a trace: a statement is part of the request or record it serves; a
+ * statement nothing asked for (the outbox relay polling its table several times a second)
+ * would be a trace of its own each time, and only noise.
  */
 @AutoConfiguration
 @ConditionalOnClass(ObservationPredicate.class)
@@ -21,8 +22,10 @@ public class TraceAutoConfiguration {
 
 	@Bean
 	ObservationPredicate onlyStatementsSomethingAskedFor(ObjectProvider<ObservationRegistry> observations) {
-		// asked when the statement's observation is made, before it has a real parent: so look at what is going on
-		// (the registry looked up once: it cannot be injected into a predicate it is made with)
+		// asked when the statement's observation is made, before it has a real parent: so
+		// look at what is going on
+		// (the registry looked up once: it cannot be injected into a predicate it is made
+		// with)
 		SingletonSupplier<ObservationRegistry> registry = SingletonSupplier.of(observations::getObject);
 		return (name, context) -> !name.startsWith("jdbc.") || !isNoop(context.getParentObservation())
 				|| !isNoop(registry.obtain().getCurrentObservation());

@@ -24,10 +24,11 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpStatus;
 
 /**
- * What every service's API document says alike, so a client generated from it knows every answer: the title,
- * description, version and license; the RFC 9457 problem schema; the refusals every operation can give (400 for
- * a malformed request, 413 and 415 for a body) next to those its controller declares; and for every 4xx, the
- * problem media type with its schema and an example. A service's controllers declare the rest (summaries,
+ * What every service's API document says alike, so a client generated from it knows every
+ * answer: the title, description, version and license; the RFC 9457 problem schema; the
+ * refusals every operation can give (400 for a malformed request, 413 and 415 for a body)
+ * next to those its controller declares; and for every 4xx, the problem media type with
+ * its schema and an example. A service's controllers declare the rest (summaries,
  * descriptions, their own 404, 409, 412, 428).
  */
 class ApiDocumentConventions implements OpenApiCustomizer {
@@ -75,7 +76,10 @@ class ApiDocumentConventions implements OpenApiCustomizer {
 		responses.computeIfAbsent(Integer.toString(status.value()), code -> new ApiResponse().description(description));
 	}
 
-	/** Every refusal is a problem: the schema, and an example of this one unless the controller gave its own. */
+	/**
+	 * Every refusal is a problem: the schema, and an example of this one unless the
+	 * controller gave its own.
+	 */
 	private static void problemContent(ApiResponse response, int status, String path, PathItem.HttpMethod method) {
 		Content content = response.getContent();
 		if (content == null || !content.containsKey(PROBLEM_JSON)) {
@@ -109,8 +113,8 @@ class ApiDocumentConventions implements OpenApiCustomizer {
 		problem.addProperty("status", new IntegerSchema().description("The HTTP status"));
 		problem.addProperty("detail", new StringSchema().description("This occurrence, in words"));
 		problem.addProperty("instance", new StringSchema().description("The request's path"));
-		problem.addProperty("errors", new ArraySchema().items(error)
-			.description("For 400: each invalid field, parameter or header"));
+		problem.addProperty("errors",
+				new ArraySchema().items(error).description("For 400: each invalid field, parameter or header"));
 		problem.required(List.of("title", "status"));
 		return problem;
 	}

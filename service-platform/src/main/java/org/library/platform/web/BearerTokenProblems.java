@@ -18,10 +18,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * How the resource server refuses, as a problem like every other refusal: Spring Security's bearer-token answers
- * set the status and the RFC 6750 {@code WWW-Authenticate} challenge, and a problem body says the same in words.
- * When the issuer's keys cannot be fetched, no token can be checked: that is the service's trouble, not the
- * caller's, so it is a 503 to retry, never a 401 that would send a person to sign in again.
+ * How the resource server refuses, as a problem like every other refusal: Spring
+ * Security's bearer-token answers set the status and the RFC 6750
+ * {@code WWW-Authenticate} challenge, and a problem body says the same in words. When the
+ * issuer's keys cannot be fetched, no token can be checked: that is the service's
+ * trouble, not the caller's, so it is a 503 to retry, never a 401 that would send a
+ * person to sign in again.
  */
 class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
@@ -43,7 +45,8 @@ class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 		challenge.commence(request, response, refusal);
 		boolean tokenSent = request.getHeader("Authorization") != null;
 		if (tokenSent) {
-			// a token that was refused is worth a line: a client with an old token, or someone trying
+			// a token that was refused is worth a line: a client with an old token, or
+			// someone trying
 			log.info("Refused a bearer token for {} {}: {}", request.getMethod(), request.getRequestURI(),
 					refusal.getMessage());
 		}

@@ -16,8 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Makes the checked token's subject the actor of whatever the request changes: a person's username, or a machine
- * client's id. Nothing the caller writes in a header can name it.
+ * Makes the checked token's subject the actor of whatever the request changes: a person's
+ * username, or a machine client's id. Nothing the caller writes in a header can name it.
  */
 class CallerFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,8 @@ class CallerFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!Actor.isValid(caller.getName())) {
-			// the issuer names its accounts; one it should not have made cannot sign the trail
+			// the issuer names its accounts; one it should not have made cannot sign the
+			// trail
 			problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
 					"The token's subject cannot be recorded as an actor");
 			return;

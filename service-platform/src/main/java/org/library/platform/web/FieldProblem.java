@@ -1,7 +1,9 @@
 package org.library.platform.web;
 
 /**
- * One bad field (or parameter, or header) of a request, as listed in a problem response's {@code errors}.
+ * One bad field (or parameter, or header) of a request, as listed in a problem response's
+ * {@code errors}.
+ *
  * @param field the JSON path, parameter or header name
  * @param message what is wrong with it
  */

@@ -7,8 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * A request refused for its content, naming each bad field: the same 400 problem that bean validation gives,
- * for the checks a controller makes itself (a cursor it did not issue, an empty time range).
+ * A request refused for its content, naming each bad field: the same 400 problem that
+ * bean validation gives, for the checks a controller makes itself (a cursor it did not
+ * issue, an empty time range).
  */
 public class InvalidRequest extends Problem {
 

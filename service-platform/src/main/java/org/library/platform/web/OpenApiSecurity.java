@@ -19,15 +19,18 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
 /**
- * The API document says what the resource server enforces: the bearer scheme and where its tokens come from, and,
- * on each operation an anonymous caller may not use, that it needs a token and can answer 401 and 403. Which
- * operations those are is asked of the running access rules, so the document cannot drift from them.
+ * The API document says what the resource server enforces: the bearer scheme and where
+ * its tokens come from, and, on each operation an anonymous caller may not use, that it
+ * needs a token and can answer 401 and 403. Which operations those are is asked of the
+ * running access rules, so the document cannot drift from them.
  */
 class OpenApiSecurity implements OpenApiCustomizer {
 
 	static final String SCHEME = "bearer";
 
-	/** The same tokens, got by signing in at the issuer from the API console (Swagger UI). */
+	/**
+	 * The same tokens, got by signing in at the issuer from the API console (Swagger UI).
+	 */
 	static final String SIGN_IN = "issuer";
 
 	private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("openapi", "anonymousUser",
@@ -66,7 +69,8 @@ class OpenApiSecurity implements OpenApiCustomizer {
 			return;
 		}
 		api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-			// any value stands for a path variable: the rules match a path's shape, and the reading-list rule
+			// any value stands for a path variable: the rules match a path's shape, and
+			// the reading-list rule
 			// refuses every value to an anonymous caller
 			String example = path.replaceAll("\\{[^}]+}", "x");
 			if (!access.isAllowed("", example, method.name(), ANONYMOUS)) {
@@ -85,7 +89,10 @@ class OpenApiSecurity implements OpenApiCustomizer {
 		operation.getResponses().addApiResponse("403", problem("The token is good, but its roles do not allow this."));
 	}
 
-	/** The problem's schema and example are {@link ApiDocumentConventions}'s, as for every refusal. */
+	/**
+	 * The problem's schema and example are {@link ApiDocumentConventions}'s, as for every
+	 * refusal.
+	 */
 	private static ApiResponse problem(String description) {
 		return new ApiResponse().description(description);
 	}

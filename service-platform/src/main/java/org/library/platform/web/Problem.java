@@ -8,7 +8,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * An outcome a service refuses a request with, answered as its own RFC 9457 problem type
- * ({@code urn:library:problem:<type>}). Services name their outcomes by extending it: {@code BookNotFound}.
+ * ({@code urn:library:problem:<type>}). Services name their outcomes by extending it:
+ * {@code BookNotFound}.
  */
 public class Problem extends ErrorResponseException {
 

@@ -12,8 +12,9 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
 
 /**
- * Spring's CORS checks, with a refusal (an origin, method or header the frontend's configuration does not
- * allow) answered as a 403 problem like every other refusal, not as plain text.
+ * Spring's CORS checks, with a refusal (an origin, method or header the frontend's
+ * configuration does not allow) answered as a 403 problem like every other refusal, not
+ * as plain text.
  */
 class ProblemCorsProcessor extends DefaultCorsProcessor {
 
@@ -40,7 +41,8 @@ class ProblemCorsProcessor extends DefaultCorsProcessor {
 	@Override
 	protected void rejectRequest(ServerHttpResponse response) throws IOException {
 		if (response instanceof ServletServerHttpResponse servlet && request.get() != null) {
-			problems.write(request.get(), servlet.getServletResponse(), HttpStatus.FORBIDDEN, "Cross-origin request refused",
+			problems.write(request.get(), servlet.getServletResponse(), HttpStatus.FORBIDDEN,
+					"Cross-origin request refused",
 					"This origin, method or header may not call the API from a browser");
 			return;
 		}

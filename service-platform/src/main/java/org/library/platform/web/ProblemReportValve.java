@@ -11,9 +11,10 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
 /**
- * Tomcat answers some requests itself, before Spring MVC or any filter sees them: a bad percent-escape or an
- * encoded slash in the path, a header too large, too many parameters. Its own error page is HTML; this valve
- * answers those with the same RFC 9457 problem+json as everything else.
+ * Tomcat answers some requests itself, before Spring MVC or any filter sees them: a bad
+ * percent-escape or an encoded slash in the path, a header too large, too many
+ * parameters. Its own error page is HTML; this valve answers those with the same RFC 9457
+ * problem+json as everything else.
  */
 public class ProblemReportValve extends ErrorReportValve {
 

@@ -33,12 +33,16 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error a service answers is an RFC 9457 problem; a bad request names each bad field in
- * {@code errors}. Anything unexpected is a 500 that says nothing about the internals.
+ * Every error a service answers is an RFC 9457 problem; a bad request names each bad
+ * field in {@code errors}. Anything unexpected is a 500 that says nothing about the
+ * internals.
  *
- * <p>The domain refuses with {@link Refusal}s, which know no HTTP; each is answered with the status its service's
- * web package gives it ({@link RefusalStatuses}). Web-only outcomes (a missing precondition, an invalid request)
- * extend {@link org.springframework.web.ErrorResponseException} and are answered as they describe themselves.
+ * <p>
+ * The domain refuses with {@link Refusal}s, which know no HTTP; each is answered with the
+ * status its service's web package gives it ({@link RefusalStatuses}). Web-only outcomes
+ * (a missing precondition, an invalid request) extend
+ * {@link org.springframework.web.ErrorResponseException} and are answered as they
+ * describe themselves.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -61,7 +65,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(refusal, problem, new HttpHeaders(), status, request);
 	}
 
-	/** Its own class's status, or its nearest superclass's; a refusal no one placed is a conflict. */
+	/**
+	 * Its own class's status, or its nearest superclass's; a refusal no one placed is a
+	 * conflict.
+	 */
 	private HttpStatus statusOf(Refusal refusal) {
 		for (Class<?> type = refusal.getClass(); Refusal.class.isAssignableFrom(type); type = type.getSuperclass()) {
 			HttpStatus status = statuses.get(type);

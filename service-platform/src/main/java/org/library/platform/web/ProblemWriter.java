@@ -13,7 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes a problem response from a servlet filter, where Spring MVC's exception handling does not reach.
+ * Writes a problem response from a servlet filter, where Spring MVC's exception handling
+ * does not reach.
  */
 class ProblemWriter {
 
@@ -23,8 +24,8 @@ class ProblemWriter {
 		this.json = json;
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-			String detail) throws IOException {
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
+			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		write(request, response, problem);
@@ -44,7 +45,10 @@ class ProblemWriter {
 		json.writeValue(response.getOutputStream(), problem);
 	}
 
-	/** The request's path as the problem's instance, unless it cannot be one (it is what was wrong). */
+	/**
+	 * The request's path as the problem's instance, unless it cannot be one (it is what
+	 * was wrong).
+	 */
 	private static URI instance(String path) {
 		try {
 			return URI.create(path);

@@ -14,8 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the limit with 413, whether the size is announced (Content-Length) or only
- * found while reading (chunked), so no caller can make a service buffer an unbounded body.
+ * Refuses request bodies over the limit with 413, whether the size is announced
+ * (Content-Length) or only found while reading (chunked), so no caller can make a service
+ * buffer an unbounded body.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -40,7 +41,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(new LimitedRequest(request, limit), response);
 	}
 
-	/** Thrown while reading a body that turns out to be over the limit; answered with 413. */
+	/**
+	 * Thrown while reading a body that turns out to be over the limit; answered with 413.
+	 */
 	static final class RequestBodyTooLarge extends IOException {
 
 		RequestBodyTooLarge(long limit) {

@@ -19,10 +19,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks what arrives before any handler reads it, so that nothing a client sends can make a service fail:
- * the query string must be well-formed UTF-8 percent-encoding with at most {@value #MAX_PARAMETERS} parameters and
- * no control characters, the path must hold no control characters, and a request that changes something may
- * carry only JSON (a form or plain text is 415, which also shuts out a cross-site form post).
+ * Checks what arrives before any handler reads it, so that nothing a client sends can
+ * make a service fail: the query string must be well-formed UTF-8 percent-encoding with
+ * at most {@value #MAX_PARAMETERS} parameters and no control characters, the path must
+ * hold no control characters, and a request that changes something may carry only JSON (a
+ * form or plain text is 415, which also shuts out a cross-site form post).
  */
 class RequestEdgeFilter extends OncePerRequestFilter {
 
@@ -41,8 +42,8 @@ class RequestEdgeFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String path = decode(request.getRequestURI());
 		if (path == null || StrictJson.hasControlCharacter(path, false)) {
-			problems.invalid(request, response, List.of(new FieldProblem("path",
-					"must be valid percent-encoded UTF-8 without control characters")));
+			problems.invalid(request, response, List
+				.of(new FieldProblem("path", "must be valid percent-encoded UTF-8 without control characters")));
 			return;
 		}
 		String query = request.getQueryString();
@@ -97,7 +98,10 @@ class RequestEdgeFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Strict percent-decoding ({@code +} is a space in a query); {@code null} if malformed. */
+	/**
+	 * Strict percent-decoding ({@code +} is a space in a query); {@code null} if
+	 * malformed.
+	 */
 	static String decode(String encoded) {
 		ByteBuffer bytes = ByteBuffer.allocate(encoded.length() * 3);
 		for (int i = 0; i < encoded.length(); i++) {

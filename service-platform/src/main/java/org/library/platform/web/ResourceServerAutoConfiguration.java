@@ -25,12 +25,13 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Every service is a stateless OAuth2 resource server: a request's caller is whoever the bearer token from the
- * library's issuer says, checked for signature, issuer, audience and expiry (the
- * {@code spring.security.oauth2.resourceserver.jwt.*} settings in {@code library-defaults.yml}), with the
- * token's {@code roles} as {@code ROLE_} authorities. What each role may do is the service's own
- * {@link AccessRules}. CORS and the request checks run before this chain, so a refused preflight or a malformed
- * request never reaches it.
+ * Every service is a stateless OAuth2 resource server: a request's caller is whoever the
+ * bearer token from the library's issuer says, checked for signature, issuer, audience
+ * and expiry (the {@code spring.security.oauth2.resourceserver.jwt.*} settings in
+ * {@code library-defaults.yml}), with the token's {@code roles} as {@code ROLE_}
+ * authorities. What each role may do is the service's own {@link AccessRules}. CORS and
+ * the request checks run before this chain, so a refused preflight or a malformed request
+ * never reaches it.
  */
 @AutoConfiguration(after = WebAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -44,16 +45,19 @@ public class ResourceServerAutoConfiguration {
 			throws Exception {
 		BearerTokenProblems refusals = new BearerTokenProblems(problems);
 		return http
-			// no cookies and no sessions: a request carries its token, so there is no session to ride (CSRF)
+			// no cookies and no sessions: a request carries its token, so there is no
+			// session to ride (CSRF)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.securityContext(context -> context.requireExplicitSave(true))
 			.authorizeHttpRequests(requests -> {
-				// the error page reports a refusal already made; it must not be refused in turn
+				// the error page reports a refusal already made; it must not be refused
+				// in turn
 				requests.requestMatchers("/error").permitAll();
-				requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
-						"/v3/api-docs", "/v3/api-docs/**", "/contracts/**", "/swagger-ui.html", "/swagger-ui/**")
+				requests
+					.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+							"/v3/api-docs", "/v3/api-docs/**", "/contracts/**", "/swagger-ui.html", "/swagger-ui/**")
 					.permitAll();
 				requests.requestMatchers("/actuator/deadletters", "/actuator/deadletters/**").hasRole(Roles.OPERATOR);
 				requests.requestMatchers("/actuator/prometheus").hasRole(Roles.SERVICE);
@@ -71,15 +75,18 @@ public class ResourceServerAutoConfiguration {
 						return filter;
 					}
 				}))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-			// the caller is named from here on, so a refusal's log line says whom it refused too
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+			// the caller is named from here on, so a refusal's log line says whom it
+			// refused too
 			.addFilterAfter(new CallerFilter(problems), BearerTokenAuthenticationFilter.class)
 			.build();
 	}
 
 	/**
-	 * Spring's decoder, behind {@link VerifiedTokens}: verified tokens are remembered until they expire, and an issuer
-	 * that cannot be reached yet is a service fault (503), not a 500.
+	 * Spring's decoder, behind {@link VerifiedTokens}: verified tokens are remembered
+	 * until they expire, and an issuer that cannot be reached yet is a service fault
+	 * (503), not a 500.
 	 */
 	@Bean
 	static BeanPostProcessor verifiedTokensAreRemembered() {
@@ -93,8 +100,8 @@ public class ResourceServerAutoConfiguration {
 	}
 
 	/**
-	 * The API document declares the bearer scheme and which operations need it, and follows the library's conventions
-	 * (when springdoc is there).
+	 * The API document declares the bearer scheme and which operations need it, and
+	 * follows the library's conventions (when springdoc is there).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
@@ -107,24 +114,30 @@ public class ResourceServerAutoConfiguration {
 			return new OpenApiSecurity(access, issuer);
 		}
 
-		/** After the security: its 401 and 403 get the problem schema and examples like every refusal. */
+		/**
+		 * After the security: its 401 and 403 get the problem schema and examples like
+		 * every refusal.
+		 */
 		@Bean
 		@Order(Ordered.LOWEST_PRECEDENCE)
-		ApiDocumentConventions apiDocumentConventions(@Value("${library.api.title:${spring.application.name}}") String title,
-				@Value("${library.api.description:}") String description, @Value("${library.api.version:}") String version) {
+		ApiDocumentConventions apiDocumentConventions(
+				@Value("${library.api.title:${spring.application.name}}") String title,
+				@Value("${library.api.description:}") String description,
+				@Value("${library.api.version:}") String version) {
 			return new ApiDocumentConventions(title, description, version);
 		}
 
 	}
 
 	/**
-	 * Spring Security's firewall refuses paths that could mean two things to two readers (an encoded {@code %},
-	 * {@code /} or {@code ;}, {@code ..}); the refusal is a 400 problem like any other malformed request.
+	 * Spring Security's firewall refuses paths that could mean two things to two readers
+	 * (an encoded {@code %}, {@code /} or {@code ;}, {@code ..}); the refusal is a 400
+	 * problem like any other malformed request.
 	 */
 	@Bean
 	RequestRejectedHandler problemForRejectedRequests(ProblemWriter problems) {
-		return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-				"Bad request", rejected.getMessage());
+		return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "Bad request",
+				rejected.getMessage());
 	}
 
 }

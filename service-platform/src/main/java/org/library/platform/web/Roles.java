@@ -10,12 +10,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * The roles the library's issuer puts in a token's {@code roles} claim, and the one rule that is about a person
- * rather than a role: a reader's own things are theirs alone.
+ * The roles the library's issuer puts in a token's {@code roles} claim, and the one rule
+ * that is about a person rather than a role: a reader's own things are theirs alone.
  */
 public final class Roles {
 
-	/** Adds, changes and removes books and copies; lends and takes back copies for anyone. */
+	/**
+	 * Adds, changes and removes books and copies; lends and takes back copies for anyone.
+	 */
 	public static final String LIBRARIAN = "librarian";
 
 	/** Borrows and returns copies, and keeps a reading list of their own. */
@@ -24,10 +26,15 @@ public final class Roles {
 	/** Reads the audit trail. */
 	public static final String AUDITOR = "auditor";
 
-	/** A machine client (client credentials): scrapes metrics and reads health's details. */
+	/**
+	 * A machine client (client credentials): scrapes metrics and reads health's details.
+	 */
 	public static final String SERVICE = "service";
 
-	/** The operators' client (client credentials): sees and redrives dead letters; reads health's details too. */
+	/**
+	 * The operators' client (client credentials): sees and redrives dead letters; reads
+	 * health's details too.
+	 */
 	public static final String OPERATOR = "operator";
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
@@ -36,8 +43,9 @@ public final class Roles {
 	}
 
 	/**
-	 * Granted only to a reader whose token's subject is the request's {@code pathVariable}, whatever other roles
-	 * they have: a librarian is not let into a reader's list either.
+	 * Granted only to a reader whose token's subject is the request's
+	 * {@code pathVariable}, whatever other roles they have: a librarian is not let into a
+	 * reader's list either.
 	 */
 	public static AuthorizationManager<RequestAuthorizationContext> theReaderNamedBy(String pathVariable) {
 		return (authentication, context) -> {

@@ -11,11 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * How request bodies are read: strictly, so that what a client meant and what the service stored never
- * differ. An unknown property (a typo in a field name), a duplicate key, trailing content, a number where text
- * belongs or text where a number belongs, a fraction where a whole number belongs, or a control character in
- * any text is a 400 naming the field, never a silent guess. Responses and events are written, and events read,
- * with the service's usual mapper: readers of events stay tolerant of fields added later.
+ * How request bodies are read: strictly, so that what a client meant and what the service
+ * stored never differ. An unknown property (a typo in a field name), a duplicate key,
+ * trailing content, a number where text belongs or text where a number belongs, a
+ * fraction where a whole number belongs, or a control character in any text is a 400
+ * naming the field, never a silent guess. Responses and events are written, and events
+ * read, with the service's usual mapper: readers of events stay tolerant of fields added
+ * later.
  */
 final class StrictJson {
 
@@ -33,7 +35,10 @@ final class StrictJson {
 			.build();
 	}
 
-	/** Whether {@code text} holds a control character; tab, line feed and carriage return are text. */
+	/**
+	 * Whether {@code text} holds a control character; tab, line feed and carriage return
+	 * are text.
+	 */
 	static boolean hasControlCharacter(String text, boolean allowLineBreaks) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

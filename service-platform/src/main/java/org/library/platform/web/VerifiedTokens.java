@@ -13,19 +13,27 @@ import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * The service's token decoder, in front of Spring's: a token it has verified (signature, issuer, audience, expiry) is
- * remembered until it expires, so a caller's next requests with it skip parsing it and checking its RSA signature
- * again, the largest cost of a request after the database. A token is the same string or it is another token, and a
- * remembered one is dropped the moment it expires, after which Spring's decoder judges it again (with its allowed
- * clock skew). Only verified tokens are remembered; a refused one is refused every time.
+ * The service's token decoder, in front of Spring's: a token it has verified (signature,
+ * issuer, audience, expiry) is remembered until it expires, so a caller's next requests
+ * with it skip parsing it and checking its RSA signature again, the largest cost of a
+ * request after the database. A token is the same string or it is another token, and a
+ * remembered one is dropped the moment it expires, after which Spring's decoder judges it
+ * again (with its allowed clock skew). Only verified tokens are remembered; a refused one
+ * is refused every time.
  *
- * <p>Until the issuer's discovery document has been read once, Spring's decoder reports an issuer it cannot reach
- * with an exception no filter expects (a 500); as a {@link JwtException} it becomes an authentication service
- * failure, which {@link BearerTokenProblems} answers with a 503 to retry. The next token tries the issuer again.
+ * <p>
+ * Until the issuer's discovery document has been read once, Spring's decoder reports an
+ * issuer it cannot reach with an exception no filter expects (a 500); as a
+ * {@link JwtException} it becomes an authentication service failure, which
+ * {@link BearerTokenProblems} answers with a 503 to retry. The next token tries the
+ * issuer again.
  */
 final class VerifiedTokens implements JwtDecoder {
 
-	/** Enough for every caller of a busy service at once; beyond it the least recently used are verified again. */
+	/**
+	 * Enough for every caller of a busy service at once; beyond it the least recently
+	 * used are verified again.
+	 */
 	static final int REMEMBERED = 10_000;
 
 	private final JwtDecoder decoder;

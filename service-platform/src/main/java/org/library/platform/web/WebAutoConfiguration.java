@@ -22,10 +22,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * The shared HTTP edge: problem responses for everything (Tomcat's own refusals included), strict JSON
- * bodies, checked query strings and paths, JSON-only changes, the body limit
- * ({@code library.web.max-request-body}, 1MB by default), and CORS for the frontend's
- * origins. Who the caller is, and what they may do, is {@link ResourceServerAutoConfiguration}'s.
+ * The shared HTTP edge: problem responses for everything (Tomcat's own refusals
+ * included), strict JSON bodies, checked query strings and paths, JSON-only changes, the
+ * body limit ({@code library.web.max-request-body}, 1MB by default), and CORS for the
+ * frontend's origins. Who the caller is, and what they may do, is
+ * {@link ResourceServerAutoConfiguration}'s.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -36,7 +37,10 @@ public class WebAutoConfiguration {
 		return new ProblemResponses(statuses);
 	}
 
-	/** How the filters, which Spring MVC's exception handling does not reach, answer with a problem. */
+	/**
+	 * How the filters, which Spring MVC's exception handling does not reach, answer with
+	 * a problem.
+	 */
 	@Bean
 	ProblemWriter problemWriter(JsonMapper json) {
 		return new ProblemWriter(json);
@@ -45,8 +49,7 @@ public class WebAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ProblemWriter problems,
 			@Value("${library.web.max-request-body:1MB}") DataSize limit) {
-		var registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(limit.toBytes(), problems));
+		var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes(), problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
@@ -58,7 +61,10 @@ public class WebAutoConfiguration {
 		return registration;
 	}
 
-	/** Request bodies are read strictly ({@link StrictJson}); everything else uses the service's mapper. */
+	/**
+	 * Request bodies are read strictly ({@link StrictJson}); everything else uses the
+	 * service's mapper.
+	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	ServerHttpMessageConvertersCustomizer strictJsonRequests(JsonMapper json) {
@@ -66,7 +72,10 @@ public class WebAutoConfiguration {
 		return converters -> converters.withJsonConverter(strict);
 	}
 
-	/** What Tomcat refuses itself (bad escapes, encoded slashes, huge headers) is a problem response too. */
+	/**
+	 * What Tomcat refuses itself (bad escapes, encoded slashes, huge headers) is a
+	 * problem response too.
+	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
 		return factory -> factory.addContextCustomizers(context -> {
@@ -77,9 +86,10 @@ public class WebAutoConfiguration {
 	}
 
 	/**
-	 * Cross-origin calls from the frontend's origins ({@code library.web.cors.allowed-origins}, none by default):
-	 * they may send the headers the API reads and see the ones it answers with. Any other origin's request is
-	 * refused with a 403 problem.
+	 * Cross-origin calls from the frontend's origins
+	 * ({@code library.web.cors.allowed-origins}, none by default): they may send the
+	 * headers the API reads and see the ones it answers with. Any other origin's request
+	 * is refused with a 403 problem.
 	 */
 	@Bean
 	FilterRegistrationBean<CorsFilter> corsForTheFrontend(ProblemWriter problems,

@@ -1,5 +1,6 @@
 /**
- * The HTTP edge every service shares: RFC 9457 problem responses for every refusal, the request checks and body
- * limit, CORS, and the resource server that takes the caller from the issuer's token.
+ * The HTTP edge every service shares: RFC 9457 problem responses for every refusal, the
+ * request checks and body limit, CORS, and the resource server that takes the caller from
+ * the issuer's token.
  */
 package org.library.platform.web;

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A verified token is verified once until it expires; a refused one every time. The real signature checks are
- * the services' access tests, against the real issuer; this is about what is remembered.
+ * A verified token is verified once until it expires; a refused one every time. The real
+ * signature checks are the services' access tests, against the real issuer; this is about
+ * what is remembered.
  */
 class VerifiedTokensTest {
 
@@ -54,7 +55,8 @@ class VerifiedTokensTest {
 
 		clock.move(Duration.ofMinutes(5));
 
-		assertThatThrownBy(() -> tokens.decode("token-a")).isInstanceOf(BadJwtException.class).hasMessage("Jwt expired");
+		assertThatThrownBy(() -> tokens.decode("token-a")).isInstanceOf(BadJwtException.class)
+			.hasMessage("Jwt expired");
 		assertThat(verifiedBySpring).containsExactly("token-a", "token-a");
 	}
 
