@@ -158,7 +158,7 @@ async function book(id) {
 function lending(id, refreshStock) {
   const form = el('form', { 'aria-label': 'Lending', class: 'row', onsubmit: event => event.preventDefault() },
     el('button', { type: 'button', onclick: () => act(form, `/api/inventory/${id}/checkouts`, 'Lent one copy', refreshStock) }, 'Lend a copy'),
-    el('button', { type: 'button', class: 'secondary', onclick: () => act(form, `/api/inventory/${id}/returns`, 'Took one copy back', refreshStock) }, 'Take a copy back'),
+    el('button', { type: 'button', class: 'secondary', onclick: () => act(form, `/api/inventory/${id}/returns`, 'Returned one copy', refreshStock) }, 'Return a copy'),
     status());
   return form;
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.library.testsupport.ApiFuzz;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hostile values: never a 5xx, every 4xx a problem, and the trail is never changed
  * through its API.
  */
-@AuditIntegrationTest
+@LibraryServiceTest
 class ApiFuzzTest {
 
 	@Autowired

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.library.testsupport.Caller;
 import org.library.testsupport.ForgedToken;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import static org.library.testsupport.AccessAssertions.assertUnauthorized;
  * The trail is for auditors, and only to read; the dead letters are for machine clients.
  * With real tokens from the real issuer.
  */
-@AuditIntegrationTest
+@LibraryServiceTest
 class AuditAccessTest {
 
 	private static final String TRAIL = "/api/audit-events";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * What the writing services publish ends up in the trail once, and what nobody can read
  * ends up in the DLT.
  */
-@AuditIntegrationTest
+@LibraryServiceTest
 class AuditIngestTest {
 
 	private static final String SOURCE = "book-inventory-service";

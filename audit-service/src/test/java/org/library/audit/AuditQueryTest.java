@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.Traceparent;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@AuditIntegrationTest
+@LibraryServiceTest
 class AuditQueryTest {
 
 	private final ServiceUnderTest service;

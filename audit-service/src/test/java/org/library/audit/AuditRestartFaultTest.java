@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.library.infrastructure.EmbeddedKafkaServer;
 import org.library.infrastructure.LibraryInfrastructure;
+import org.library.testsupport.ServiceInstances;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,7 +93,7 @@ class AuditRestartFaultTest {
 	}
 
 	private ConfigurableApplicationContext start(String bootstrapServers) {
-		return AuditInstances.start(bootstrapServers);
+		return ServiceInstances.start(AuditApplication.class, bootstrapServers);
 	}
 
 	private long stored(String entity) {

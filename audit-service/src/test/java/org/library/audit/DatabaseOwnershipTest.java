@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.OwnershipContract;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Common ownership, enforced: only audit_app writes the trail, and even it can only
  * append.
  */
-@AuditIntegrationTest
+@LibraryServiceTest
 class DatabaseOwnershipTest extends OwnershipContract {
 
 	@Override

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceInstances;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -102,11 +103,11 @@ class DeadLetterRedriveTest {
 	}
 
 	private ConfigurableApplicationContext start(String... arguments) {
-		return AuditInstances.start(infrastructure.kafkaBootstrapServers(), arguments);
+		return ServiceInstances.start(AuditApplication.class, infrastructure.kafkaBootstrapServers(), arguments);
 	}
 
 	private static Http http(ConfigurableApplicationContext context) {
-		return AuditInstances.http(context).as(Caller.OPERATOR);
+		return ServiceInstances.http(context).as(Caller.OPERATOR);
 	}
 
 }

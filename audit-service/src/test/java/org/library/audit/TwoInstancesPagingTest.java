@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceInstances;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,7 +49,7 @@ class TwoInstancesPagingTest {
 				AuditFeed feed = new AuditFeed(infrastructure.kafkaBootstrapServers());
 				Connection blocker = DriverManager.getConnection(infrastructure.jdbcUrl(), "audit_owner",
 						"audit_owner")) {
-			Http http = AuditInstances.http(first).as(Caller.AUDITOR);
+			Http http = ServiceInstances.http(first).as(Caller.AUDITOR);
 			blocker.setAutoCommit(false);
 			try (PreparedStatement insert = blocker.prepareStatement("INSERT INTO audit.audit_event (id, occurred_at, "
 					+ "source, actor, action, entity_type, entity_id) VALUES (?, ?, 's', 'a', 'Held', 'Book', ?)")) {
@@ -109,7 +110,7 @@ class TwoInstancesPagingTest {
 	private ConfigurableApplicationContext start() {
 		// small polls: many batches, so the instance that is not held commits many times
 		// meanwhile
-		return AuditInstances.start(infrastructure.kafkaBootstrapServers(),
+		return ServiceInstances.start(AuditApplication.class, infrastructure.kafkaBootstrapServers(),
 				"--spring.kafka.consumer.max-poll-records=20");
 	}
 

@@ -5,25 +5,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.library.infrastructure.LibraryInfrastructureInitializer;
-import org.library.testsupport.ServiceTestExtension;
-import org.library.testsupport.TestIssuerInitializer;
+import org.library.testsupport.LibraryServiceTest;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The catalog on a real port, against the JVM's shared Postgres and Kafka. Every test
- * class carrying this annotation shares one application context.
+ * The catalog's integration test: the library's service test, with the in-memory span
+ * exporter its observability test reads, so every catalog test shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "library.web.cors.allowed-origins=http://localhost:8080")
-@ContextConfiguration(initializers = { LibraryInfrastructureInitializer.class, TestIssuerInitializer.class })
-@ExtendWith(ServiceTestExtension.class)
+@LibraryServiceTest
 @Import(Spans.class)
 @interface CatalogIntegrationTest {
 

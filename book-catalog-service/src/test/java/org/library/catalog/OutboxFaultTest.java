@@ -9,12 +9,11 @@ import org.library.infrastructure.EmbeddedKafkaServer;
 import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
+import org.library.testsupport.ServiceInstances;
 import org.library.testsupport.TestIssuer;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.library.testsupport.FreePorts.freePort;
@@ -133,16 +132,13 @@ class OutboxFaultTest {
 
 	private static ConfigurableApplicationContext startCatalog(LibraryInfrastructure infrastructure, String bootstrap,
 			String... more) {
-		List<String> arguments = new java.util.ArrayList<>(
-				List.of("--server.port=0", "--spring.datasource.url=" + infrastructure.jdbcUrl(),
-						"--spring.kafka.bootstrap-servers=" + bootstrap, "--library.outbox.max-backoff=1s",
-						"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().uri()));
+		List<String> arguments = new java.util.ArrayList<>(List.of("--library.outbox.max-backoff=1s"));
 		arguments.addAll(List.of(more));
-		return new SpringApplicationBuilder(CatalogApplication.class).run(arguments.toArray(String[]::new));
+		return ServiceInstances.start(CatalogApplication.class, bootstrap, arguments.toArray(String[]::new));
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+		return ServiceInstances.port(context);
 	}
 
 }

@@ -9,9 +9,7 @@ import org.library.inventory.InventoryEvents.CopyCheckedOut;
 import org.library.inventory.InventoryEvents.CopyReturned;
 import org.library.inventory.InventoryRefusals.BookNotKnown;
 import org.library.inventory.InventoryRefusals.CopiesOnLoan;
-import org.library.inventory.InventoryRefusals.NoCopyAvailable;
 import org.library.inventory.InventoryRefusals.NoCopyOnLoan;
-import org.library.inventory.InventoryRefusals.TooManyCopies;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,11 +38,7 @@ public class Inventory {
 
 	@Transactional
 	public BookStock addCopies(UUID bookId, int count) {
-		BookStock after = stock.addCopies(bookId, count).orElseThrow(() -> {
-			BookStock now = current(bookId);
-			return now.status() == StockStatus.WITHDRAWN ? new InventoryRefusals.BookWithdrawn(now)
-					: new TooManyCopies(now, count);
-		});
+		BookStock after = stock.addCopies(bookId, count).orElseThrow(() -> current(bookId).whyNoCopiesAdded(count));
 		events.publishEvent(new CopiesAdded(after, count));
 		return after;
 	}
@@ -58,18 +52,14 @@ public class Inventory {
 
 	@Transactional
 	public BookStock checkOut(UUID bookId) {
-		BookStock after = stock.checkOut(bookId).orElseThrow(() -> {
-			BookStock now = current(bookId);
-			return now.status() == StockStatus.WITHDRAWN ? new InventoryRefusals.BookWithdrawn(now)
-					: new NoCopyAvailable(now);
-		});
+		BookStock after = stock.checkOut(bookId).orElseThrow(() -> current(bookId).whyNoCheckout());
 		events.publishEvent(new CopyCheckedOut(after));
 		return after;
 	}
 
 	@Transactional
-	public BookStock takeBack(UUID bookId) {
-		BookStock after = stock.takeBack(bookId).orElseThrow(() -> new NoCopyOnLoan(current(bookId)));
+	public BookStock returnCopy(UUID bookId) {
+		BookStock after = stock.returnCopy(bookId).orElseThrow(() -> new NoCopyOnLoan(current(bookId)));
 		events.publishEvent(new CopyReturned(after));
 		return after;
 	}

@@ -43,9 +43,13 @@ public final class InventoryRefusals {
 
 	}
 
-	public static final class BookWithdrawn extends StockConflict {
+	/**
+	 * The refusal; the event of a book's withdrawal is
+	 * {@code InventoryEvents.BookWithdrawn}.
+	 */
+	public static final class BookIsWithdrawn extends StockConflict {
 
-		public BookWithdrawn(BookStock stock) {
+		public BookIsWithdrawn(BookStock stock) {
 			super("book-withdrawn", "Book withdrawn",
 					"Book " + stock.bookId() + " was removed from the catalog; copies can only be returned", stock);
 		}

@@ -70,7 +70,7 @@ class Stock {
 				+ "WHERE book_id = ? AND status = 'ACTIVE' AND available_copies > 0", bookId);
 	}
 
-	Optional<BookStock> takeBack(UUID bookId) {
+	Optional<BookStock> returnCopy(UUID bookId) {
 		return update("UPDATE book_inventory SET available_copies = available_copies + 1, updated_at = now() "
 				+ "WHERE book_id = ? AND available_copies < total_copies", bookId);
 	}

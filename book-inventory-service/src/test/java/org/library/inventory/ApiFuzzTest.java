@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.library.testsupport.Caller;
 import org.library.testsupport.ApiFuzz;
+import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * values: never a 5xx, every 4xx a problem, and a refused request changes no copy and
  * publishes no event.
  */
-@InventoryIntegrationTest
+@LibraryServiceTest
 class ApiFuzzTest {
 
 	@Autowired

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.OwnershipContract;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The inventory serves traffic as book_inventory_app: DML on its own tables, nothing
  * else; and even that DML cannot oversell, because the table refuses it.
  */
-@InventoryIntegrationTest
+@LibraryServiceTest
 class DatabaseOwnershipTest extends OwnershipContract {
 
 	@Override

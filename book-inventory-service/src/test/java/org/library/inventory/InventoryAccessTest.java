@@ -11,6 +11,7 @@ import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.ForgedToken;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ import static org.library.testsupport.AccessAssertions.assertUnauthorized;
  * availability, librarians add and remove copies, librarians and readers lend and take
  * back.
  */
-@InventoryIntegrationTest
+@LibraryServiceTest
 class InventoryAccessTest {
 
 	private final Http anonymous;

@@ -10,15 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
+import org.library.testsupport.ServiceInstances;
 import org.library.testsupport.ServiceUnderTest;
-import org.library.testsupport.TestIssuer;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * N copies allow exactly N checkouts, however many callers race for them, on one instance
  * or several.
  */
-@InventoryIntegrationTest
+@LibraryServiceTest
 class NoOversellTest {
 
 	private final ServiceUnderTest service;
@@ -52,12 +50,9 @@ class NoOversellTest {
 	@Test
 	void lendsExactlyAsManyCopiesAsExistAcrossTwoInstances() throws Exception {
 		UUID book = bookWithCopies(10);
-		LibraryInfrastructure infrastructure = LibraryInfrastructure.forTests();
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(InventoryApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + infrastructure.jdbcUrl(),
-				"--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().uri())) {
-			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+		try (ConfigurableApplicationContext second = ServiceInstances.start(InventoryApplication.class,
+				service.bootstrapServers())) {
+			int secondPort = ServiceInstances.port(second);
 
 			List<Integer> statuses = checkOutConcurrently(book, 200, List.of(service.http(), new Http(secondPort)));
 

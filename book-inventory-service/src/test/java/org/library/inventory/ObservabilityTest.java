@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import org.library.testsupport.Traceparent;
@@ -20,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * causes is recorded in the trace of the request that removed the book. And the
  * consumer's lag is in the metrics.
  */
-@InventoryIntegrationTest
+@LibraryServiceTest
 class ObservabilityTest {
 
 	private final ServiceUnderTest service;

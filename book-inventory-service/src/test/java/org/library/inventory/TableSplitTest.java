@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 
@@ -21,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The inventory's half of the book follows the catalog's topic, and only the topic.
  */
-@InventoryIntegrationTest
+@LibraryServiceTest
 class TableSplitTest {
 
 	private final ServiceUnderTest service;

@@ -85,7 +85,7 @@ public final class LocalStack {
 		try {
 			// extracting the service jars (the first start after a build) overlaps with
 			// Postgres and Kafka starting
-			List<CompletableFuture<JarLaunch>> launches = ServiceSpec.all()
+			List<CompletableFuture<JarLaunch>> launches = ServiceSpec.processes()
 				.stream()
 				.map(spec -> CompletableFuture.supplyAsync(() -> JarLaunch.of(spec.jar(options.root()), spec.name())))
 				.toList();
@@ -121,7 +121,7 @@ public final class LocalStack {
 			clientSecrets.forEach((client, secret) -> identity.put(DemoAccounts.clientVariable(client), secret));
 			// each service's API console signs in from its own origin
 			identity.put("LIBRARY_API_CONSOLE_REDIRECT_URIS",
-					ServiceSpec.ALL.stream()
+					ServiceSpec.SERVICES.stream()
 						.map(spec -> "http://localhost:" + options.servicePorts().get(spec)
 								+ "/swagger-ui/oauth2-redirect.html")
 						.collect(java.util.stream.Collectors.joining(",")));
@@ -130,11 +130,11 @@ public final class LocalStack {
 			// the web app relays the signed-in person's token to the services on this
 			// stack's ports
 			Map<String, String> webApp = new LinkedHashMap<>(environment);
-			ServiceSpec.ALL.forEach(spec -> webApp.put(spec.urlVariable(), url(spec)));
+			ServiceSpec.SERVICES.forEach(spec -> webApp.put(spec.urlVariable(), url(spec)));
 			webApp.put(DemoAccounts.clientVariable("web"), clientSecrets.get("web"));
 			accounts.forEach((name, password) -> identity.put(DemoAccounts.variable(name), password));
 			launches.forEach(CompletableFuture::join);
-			for (ServiceSpec spec : ServiceSpec.all()) {
+			for (ServiceSpec spec : ServiceSpec.processes()) {
 				System.out.println("Starting " + spec.name() + " on port " + options.servicePorts().get(spec));
 				services.add(ServiceProcess.start(spec, spec.name(), spec.jar(options.root()),
 						options.servicePorts().get(spec),
@@ -262,7 +262,7 @@ public final class LocalStack {
 
 	private static List<String> missingJars(Options options) {
 		List<String> problems = new ArrayList<>();
-		for (ServiceSpec spec : ServiceSpec.all()) {
+		for (ServiceSpec spec : ServiceSpec.processes()) {
 			Path jar = spec.jar(options.root());
 			if (!Files.isRegularFile(jar)) {
 				problems.add(jar + " is missing: build the suite first with ./mvnw package -DskipTests"

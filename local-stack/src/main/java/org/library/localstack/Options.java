@@ -27,7 +27,7 @@ record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servic
 
 	static String usage() {
 		StringBuilder services = new StringBuilder();
-		for (ServiceSpec service : ServiceSpec.all()) {
+		for (ServiceSpec service : ServiceSpec.processes()) {
 			services.append("  %-30s%s (default %d)%n".formatted("--" + service.option() + "=PORT", service.name(),
 					service.defaultPort()));
 		}
@@ -50,7 +50,7 @@ record Options(int postgresPort, int kafkaPort, Map<ServiceSpec, Integer> servic
 		}
 		Path root = Path.of(given.getOrDefault("root", defaultRoot.toString())).toAbsolutePath().normalize();
 		Map<ServiceSpec, Integer> servicePorts = new LinkedHashMap<>();
-		for (ServiceSpec service : ServiceSpec.all()) {
+		for (ServiceSpec service : ServiceSpec.processes()) {
 			servicePorts.put(service, port(given.remove(service.option()), service.defaultPort(), service.option()));
 		}
 		Options options = new Options(port(given.remove("postgres-port"), 5432, "postgres-port"),

@@ -19,8 +19,9 @@ record ServiceSpec(String name, int defaultPort, String portVariable) {
 	 */
 	static final ServiceSpec WEB = new ServiceSpec("library-web", 8080, "LIBRARY_WEB_PORT");
 
-	/** Every service of the suite; each service's issue adds its line. */
-	static final List<ServiceSpec> ALL = List.of(new ServiceSpec("book-catalog-service", 8081, "BOOK_CATALOG_PORT"),
+	/** The four services, each with a schema and a Kafka principal of its own. */
+	static final List<ServiceSpec> SERVICES = List.of(
+			new ServiceSpec("book-catalog-service", 8081, "BOOK_CATALOG_PORT"),
 			new ServiceSpec("book-inventory-service", 8082, "BOOK_INVENTORY_PORT"),
 			new ServiceSpec("reading-list-service", 8083, "READING_LIST_PORT"),
 			new ServiceSpec("audit-service", 8084, "AUDIT_PORT"));
@@ -42,8 +43,8 @@ record ServiceSpec(String name, int defaultPort, String portVariable) {
 	}
 
 	/** The identity issuer, every service and the web app, in the order they start. */
-	static List<ServiceSpec> all() {
-		List<ServiceSpec> all = new ArrayList<>(ALL);
+	static List<ServiceSpec> processes() {
+		List<ServiceSpec> all = new ArrayList<>(SERVICES);
 		all.addFirst(IDENTITY);
 		all.addLast(WEB);
 		return List.copyOf(all);

@@ -45,7 +45,7 @@ class ComposeFileTest {
 
 	@Test
 	void everyServiceIsBuiltFromTheRepositoryOnItsPortAfterPostgresAndKafkaAreHealthy() {
-		for (ServiceSpec spec : ServiceSpec.ALL) {
+		for (ServiceSpec spec : ServiceSpec.SERVICES) {
 			Map<String, Object> service = service(spec.name());
 			assertThat(map(map(service, "build"), "args")).as(spec.name()).containsEntry("SERVICE", spec.name());
 			assertThat(list(service, "ports")).as(spec.name() + " is published on this machine only")
@@ -62,7 +62,7 @@ class ComposeFileTest {
 
 	@Test
 	void everyServiceGetsTheRolesAndAddressesItsConfigurationNames() throws IOException {
-		for (ServiceSpec spec : ServiceSpec.ALL) {
+		for (ServiceSpec spec : ServiceSpec.SERVICES) {
 			Map<String, Object> environment = map(service(spec.name()), "environment");
 			Map<String, String> placeholders = placeholders(
 					ROOT.resolve(spec.name()).resolve("src/main/resources/application.yml"));
@@ -87,7 +87,7 @@ class ComposeFileTest {
 		Object issuer = map(identity, "environment").get("LIBRARY_ISSUER_URI");
 		assertThat(placeholders(ROOT.resolve("service-platform/src/main/resources/library-defaults.yml")))
 			.containsKey("LIBRARY_ISSUER_URI");
-		for (ServiceSpec spec : ServiceSpec.ALL) {
+		for (ServiceSpec spec : ServiceSpec.SERVICES) {
 			Map<String, Object> environment = map(service(spec.name()), "environment");
 			assertThat(environment).as(spec.name() + " expects the issuer's own name in every token")
 				.containsEntry("LIBRARY_ISSUER_URI", issuer);
@@ -108,7 +108,7 @@ class ComposeFileTest {
 				assertThat(ROOT.resolve(volume.substring(2, volume.indexOf(':')))).as(volume).exists();
 			}
 		}
-		for (ServiceSpec spec : ServiceSpec.ALL) {
+		for (ServiceSpec spec : ServiceSpec.SERVICES) {
 			Map<String, Object> environment = map(service(spec.name()), "environment");
 			assertThat(environment).as(spec.name()).containsEntry("LIBRARY_OTLP_ENDPOINT", "http://otel-lgtm:4318");
 			assertThat(String.valueOf(environment.get("LIBRARY_OTLP_ENABLED"))).as(spec.name()).contains("true");
@@ -153,7 +153,7 @@ class ComposeFileTest {
 				map(service(ServiceSpec.IDENTITY.name()), "environment").get("LIBRARY_ISSUER_URI"));
 		assertThat(environment).containsEntry("LIBRARY_ISSUER_INTERNAL_URI", "http://identity:9000");
 		String routes = Files.readString(ROOT.resolve("library-web/src/main/resources/application.yml"));
-		for (ServiceSpec spec : ServiceSpec.ALL) {
+		for (ServiceSpec spec : ServiceSpec.SERVICES) {
 			assertThat(environment).as("the web app routes to " + spec.name())
 				.containsEntry(spec.urlVariable(), "http://" + spec.name() + ":" + spec.defaultPort());
 			assertThat(routes).as("the web app reads " + spec.urlVariable()).contains("${" + spec.urlVariable());
@@ -181,7 +181,7 @@ class ComposeFileTest {
 
 	@Test
 	void everyJvmHasLongerToStopThanSpringsGracefulShutdown() {
-		for (ServiceSpec spec : ServiceSpec.all()) {
+		for (ServiceSpec spec : ServiceSpec.processes()) {
 			Object period = service(spec.name()).get("stop_grace_period");
 			assertThat(period).as(spec.name() + " stop_grace_period").isNotNull();
 			assertThat(java.time.Duration.parse("PT" + period.toString().toUpperCase(java.util.Locale.ROOT)))
@@ -332,7 +332,7 @@ class ComposeFileTest {
 			assertThat(String.valueOf(setup.get(KafkaCredentials.variable(principal)))).as(principal)
 				.startsWith("${" + KafkaCredentials.variable(principal) + ":?");
 		}
-		for (ServiceSpec spec : ServiceSpec.ALL) {
+		for (ServiceSpec spec : ServiceSpec.SERVICES) {
 			Map<String, Object> service = service(spec.name());
 			Map<String, Object> environment = map(service, "environment");
 			assertThat(environment).as(spec.name()).containsEntry("KAFKA_USERNAME", spec.name());

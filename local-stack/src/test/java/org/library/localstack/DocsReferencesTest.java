@@ -32,7 +32,7 @@ class DocsReferencesTest {
 	private static final Pattern TYPE = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+");
 
 	/**
-	 * A type's member: {@code ServiceSpec.ALL}, {@code Http.as(Caller.ADA)},
+	 * A type's member: {@code ServiceSpec.SERVICES}, {@code Http.as(Caller.ADA)},
 	 * {@code OutboxRelay.relayUntilStopped}.
 	 */
 	private static final Pattern MEMBER = Pattern
@@ -202,7 +202,9 @@ class DocsReferencesTest {
 	}
 
 	private static Set<String> codeWords() {
-		Set<String> words = new HashSet<>();
+		// this test is left out of the scan, for the stale names it holds, but it is a
+		// test the docs may name
+		Set<String> words = new HashSet<>(Set.of(DocsReferencesTest.class.getSimpleName()));
 		try (Stream<Path> files = sources()) {
 			files.forEach(file -> {
 				Matcher word = WORD.matcher(read(file));

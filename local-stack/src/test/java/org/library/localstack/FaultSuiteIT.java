@@ -91,7 +91,7 @@ class FaultSuiteIT {
 		// eight service JVMs share two cores: small heaps, and no time spent on the
 		// optimizing compiler
 		environment.put("JAVA_TOOL_OPTIONS", "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-		for (ServiceSpec spec : ServiceSpec.ALL) {
+		for (ServiceSpec spec : ServiceSpec.SERVICES) {
 			for (int instance = 1; instance <= 2; instance++) {
 				String name = spec.name() + "-" + instance;
 				ports.put(name, freePort());
@@ -230,7 +230,7 @@ class FaultSuiteIT {
 
 	private void killEachServiceInTurn() throws Exception {
 		List<ServiceProcess> restarted = new ArrayList<>();
-		for (ServiceSpec spec : ServiceSpec.ALL) {
+		for (ServiceSpec spec : ServiceSpec.SERVICES) {
 			String name = spec.name() + "-1";
 			instances.get(name).kill();
 			ServiceProcess again = start(spec, name);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Readers' lists, and the catalog copy that describes their books. Each change and its
+ * Readers' lists, and the catalog replica that describes their books. Each change and its
  * event commit together.
  */
 @Service
@@ -28,25 +28,25 @@ public class ReadingLists {
 	/** So one reader cannot fill the database. */
 	public static final int MAX_ITEMS = 1000;
 
-	private final Lists lists;
+	private final ReadingListItems items;
 
-	private final CatalogCopy catalog;
+	private final CatalogReplica catalog;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	ReadingLists(Lists lists, CatalogCopy catalog, ApplicationEventPublisher events) {
-		this.lists = lists;
+	ReadingLists(ReadingListItems items, CatalogReplica catalog, ApplicationEventPublisher events) {
+		this.items = items;
 		this.catalog = catalog;
 		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
 	public ReadingListPage list(String readerId, int page, int size) {
-		long total = lists.count(readerId);
-		List<ReadingListItem> items = lists.page(readerId, page, size);
-		return new ReadingListPage(items, page, size, total, (int) ((total + size - 1) / size));
+		long total = items.count(readerId);
+		List<ReadingListItem> shown = items.page(readerId, page, size);
+		return new ReadingListPage(shown, page, size, total, (int) ((total + size - 1) / size));
 	}
 
 	/** The outcome of adding: the item, and whether it was new. */
@@ -56,8 +56,8 @@ public class ReadingLists {
 	/** Adds a book, once: adding it again answers the item already there. */
 	@Transactional
 	public Added add(String readerId, UUID bookId) {
-		lists.lock(readerId);
-		var existing = lists.find(readerId, bookId);
+		items.lock(readerId);
+		var existing = items.find(readerId, bookId);
 		if (existing.isPresent()) {
 			return new Added(existing.get(), false);
 		}
@@ -65,27 +65,27 @@ public class ReadingLists {
 		if (book.removed()) {
 			throw new BookRemovedFromCatalog(bookId);
 		}
-		if (lists.count(readerId) >= MAX_ITEMS) {
+		if (items.count(readerId) >= MAX_ITEMS) {
 			throw new ReadingListFull(readerId);
 		}
-		lists.add(readerId, bookId, ReadingStatus.WANT_TO_READ, now());
+		items.add(readerId, bookId, ReadingStatus.WANT_TO_READ, now());
 		events.publishEvent(new BookListed(readerId, bookId, ReadingStatus.WANT_TO_READ));
-		return new Added(lists.find(readerId, bookId).orElseThrow(), true);
+		return new Added(items.find(readerId, bookId).orElseThrow(), true);
 	}
 
 	@Transactional
 	public ReadingListItem changeStatus(String readerId, UUID bookId, ReadingStatus status) {
-		ReadingStatus current = lists.lockStatus(readerId, bookId).orElseThrow(() -> new NotOnList(readerId, bookId));
+		ReadingStatus current = items.lockStatus(readerId, bookId).orElseThrow(() -> new NotOnList(readerId, bookId));
 		if (current != status) {
-			lists.changeStatus(readerId, bookId, status, now());
+			items.changeStatus(readerId, bookId, status, now());
 			events.publishEvent(new ReadingStatusChanged(readerId, bookId, current, status));
 		}
-		return lists.find(readerId, bookId).orElseThrow(() -> new NotOnList(readerId, bookId));
+		return items.find(readerId, bookId).orElseThrow(() -> new NotOnList(readerId, bookId));
 	}
 
 	@Transactional
 	public void remove(String readerId, UUID bookId) {
-		if (!lists.remove(readerId, bookId)) {
+		if (!items.remove(readerId, bookId)) {
 			throw new NotOnList(readerId, bookId);
 		}
 		events.publishEvent(new BookUnlisted(readerId, bookId));

@@ -10,6 +10,7 @@ import org.library.testsupport.ApiFuzz;
 import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * hostile values: never a 5xx, every 4xx a problem, and a refused request changes no list
  * and publishes no event.
  */
-@ReadingListIntegrationTest
+@LibraryServiceTest
 class ApiFuzzTest {
 
 	@Autowired

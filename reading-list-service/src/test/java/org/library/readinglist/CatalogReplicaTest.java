@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * The reading list's own copy of the catalog follows the catalog's topic, and only the
  * topic.
  */
-@ReadingListIntegrationTest
+@LibraryServiceTest
 class CatalogReplicaTest {
 
 	private final ServiceUnderTest service;

@@ -1,12 +1,13 @@
 package org.library.readinglist;
 
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.OwnershipContract;
 
 /**
  * Single ownership, enforced: reading_list_app does DML on the reading list's tables and
  * nothing else.
  */
-@ReadingListIntegrationTest
+@LibraryServiceTest
 class DatabaseOwnershipTest extends OwnershipContract {
 
 	@Override

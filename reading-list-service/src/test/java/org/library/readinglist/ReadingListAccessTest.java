@@ -12,6 +12,7 @@ import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.ForgedToken;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ import static org.library.testsupport.AccessAssertions.assertUnauthorized;
  * reader, a librarian, an auditor and a machine are all refused, and nobody without a
  * token gets in.
  */
-@ReadingListIntegrationTest
+@LibraryServiceTest
 class ReadingListAccessTest {
 
 	private static final String ALANS_LIST = "/api/readers/alan/reading-list";

@@ -14,6 +14,7 @@ import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
+import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ReadingListIntegrationTest
+@LibraryServiceTest
 class ReadingListApiTest {
 
 	private final ServiceUnderTest service;
@@ -281,7 +282,7 @@ class ReadingListApiTest {
 	}
 
 	/**
-	 * Whether the service's catalog copy holds the book, whatever its removed flag
+	 * Whether the service's catalog replica holds the book, whatever its removed flag
 	 * ("true") or with it.
 	 */
 	private boolean copied(UUID book, String removedCondition) {

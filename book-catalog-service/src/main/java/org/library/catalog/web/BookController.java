@@ -1,11 +1,8 @@
 package org.library.catalog.web;
 
 import java.net.URI;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,7 +16,6 @@ import org.library.catalog.BookQuery;
 import org.library.catalog.BookSnapshot;
 import org.library.catalog.Catalog;
 import org.library.catalog.ExpectedVersions;
-import org.library.platform.web.InvalidRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -100,7 +96,7 @@ class BookController {
 		if (ifMatch == null || ifMatch.stream().allMatch(String::isBlank)) {
 			throw new VersionRequired();
 		}
-		BookSnapshot book = catalog.update(id, expectedVersions(ifMatch), request.toDetails());
+		BookSnapshot book = catalog.update(id, IfMatch.versions(ifMatch), request.toDetails());
 		return ResponseEntity.ok().eTag(etag(book)).body(book);
 	}
 
@@ -113,42 +109,12 @@ class BookController {
 	ResponseEntity<Void> remove(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) List<String> ifMatch) {
 		catalog.remove(id, ifMatch == null || ifMatch.stream().allMatch(String::isBlank) ? ExpectedVersions.ANY
-				: expectedVersions(ifMatch));
+				: IfMatch.versions(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 
 	private static String etag(BookSnapshot book) {
 		return "\"" + book.version() + "\"";
 	}
-
-	/**
-	 * The versions an If-Match names (RFC 9110, 13.1.1): {@code *} is any; otherwise a
-	 * list of entity tags, compared strongly, so a weak tag ({@code W/"3"}) matches
-	 * nothing, nor does a tag this service never issued. A header that is not a list of
-	 * entity tags is a 400 naming it.
-	 */
-	private static ExpectedVersions expectedVersions(List<String> ifMatch) {
-		Set<Long> versions = new HashSet<>();
-		for (String value : ifMatch) {
-			for (String tag : value.split(",")) {
-				String trimmed = tag.strip();
-				if (trimmed.equals("*")) {
-					return ExpectedVersions.ANY;
-				}
-				if (!ENTITY_TAG.matcher(trimmed).matches()) {
-					throw new InvalidRequest("If-Match", "must be * or a list of entity tags such as \"3\"");
-				}
-				if (!trimmed.startsWith("W/") && trimmed.matches("\"[0-9]{1,18}\"")) {
-					versions.add(Long.parseLong(trimmed.substring(1, trimmed.length() - 1)));
-				}
-			}
-		}
-		return ExpectedVersions.oneOf(versions);
-	}
-
-	/**
-	 * An entity tag as RFC 9110 spells it (without commas, which no tag of ours holds).
-	 */
-	private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"[\\x21\\x23-\\x2B\\x2D-\\x7E]*\"");
 
 }

@@ -72,14 +72,14 @@ class InventoryController {
 		return inventory.checkOut(bookId);
 	}
 
-	@Operation(operationId = "giveBack", summary = "Take a copy back",
-			description = "Librarians and readers. Takes one copy back, withdrawn books included.")
-	@ApiResponse(responseCode = "200", description = "Taken back: the book's stock after the change")
+	@Operation(operationId = "returnCopy", summary = "Return a copy",
+			description = "Librarians and readers. Returns one copy to the shelf, withdrawn books included.")
+	@ApiResponse(responseCode = "200", description = "Returned: the book's stock after the change")
 	@ApiResponse(responseCode = "404", description = "The inventory has never seen this book")
 	@ApiResponse(responseCode = "409", description = "No copy of this book is on loan")
 	@PostMapping("/returns")
-	BookStock giveBack(@PathVariable UUID bookId) {
-		return inventory.takeBack(bookId);
+	BookStock returnCopy(@PathVariable UUID bookId) {
+		return inventory.returnCopy(bookId);
 	}
 
 }

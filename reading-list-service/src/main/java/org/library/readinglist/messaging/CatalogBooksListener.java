@@ -10,7 +10,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the service's catalog copy from the catalog's compacted topic, from the
+ * Keeps the service's catalog replica from the catalog's compacted topic, from the
  * beginning, in its own consumer group: a snapshot upserts the book's isbn, title and
  * authors, a tombstone flags it removed. A record that is not a book snapshot goes to the
  * dead-letter topic.

@@ -1,5 +1,5 @@
 /**
- * The reading list's Kafka side: it keeps its catalog copy from library.catalog.books and
- * records its changes in the audit trail.
+ * The reading list's Kafka side: it keeps its catalog replica from library.catalog.books
+ * and records its changes in the audit trail.
  */
 package org.library.readinglist.messaging;

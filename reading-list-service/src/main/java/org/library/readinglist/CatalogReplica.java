@@ -8,28 +8,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The service's own read-only copy of the catalog data it shows. Written only from
+ * The service's own read-only replica of the catalog data it shows. Written only from
  * library.catalog.books: a snapshot upserts (unless an equal or newer version is already
  * here), a tombstone flags the book removed. Both are idempotent, so a redelivery or a
  * replay ends in the same rows.
  */
 @Repository
-class CatalogCopy {
+class CatalogReplica {
 
-	/** What the copy says about a book: enough to refuse unknown and removed books. */
-	record CopiedBook(UUID bookId, boolean removed) {
+	/** What the replica says about a book: enough to refuse unknown and removed books. */
+	record ReplicatedBook(UUID bookId, boolean removed) {
 	}
 
 	private final JdbcClient jdbc;
 
-	CatalogCopy(JdbcClient jdbc) {
+	CatalogReplica(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	Optional<CopiedBook> find(UUID bookId) {
+	Optional<ReplicatedBook> find(UUID bookId) {
 		return jdbc.sql("SELECT book_id, removed FROM catalog_book WHERE book_id = ?")
 			.param(bookId)
-			.query((row, n) -> new CopiedBook(row.getObject("book_id", UUID.class), row.getBoolean("removed")))
+			.query((row, n) -> new ReplicatedBook(row.getObject("book_id", UUID.class), row.getBoolean("removed")))
 			.optional();
 	}
 

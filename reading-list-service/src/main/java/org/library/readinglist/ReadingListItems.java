@@ -13,10 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reading-list rows, shown with the catalog copy's description.
+ * Reading-list rows, shown with the catalog replica's description.
  */
 @Repository
-class Lists {
+class ReadingListItems {
 
 	private static final String ITEM = """
 			SELECT i.book_id, b.isbn, b.title, b.authors, i.status, i.added_at, i.updated_at, b.removed
@@ -24,7 +24,7 @@ class Lists {
 
 	private final JdbcClient jdbc;
 
-	Lists(JdbcClient jdbc) {
+	ReadingListItems(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
