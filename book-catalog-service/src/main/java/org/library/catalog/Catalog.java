@@ -35,11 +35,11 @@ public class Catalog {
 
 	private final Clock clock;
 
-	Catalog(Books books, BookSearch search, ApplicationEventPublisher events) {
+	Catalog(Books books, BookSearch search, ApplicationEventPublisher events, Clock clock) {
 		this.books = books;
 		this.search = search;
 		this.events = events;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@Transactional

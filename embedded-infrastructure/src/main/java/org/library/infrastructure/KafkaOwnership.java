@@ -60,6 +60,22 @@ public record KafkaOwnership(List<Grant> grants) {
 
 	}
 
+	/**
+	 * The broker answers ACL listings from the image its authorizer decides by, so once a
+	 * listing shows exactly the table, a client gets what the table grants, not a refusal
+	 * while the change travels through the metadata log.
+	 */
+	private static void awaitAuthorizerHolds(Admin admin, Set<AclBinding> wanted)
+			throws ExecutionException, InterruptedException {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		while (!new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get()).equals(wanted)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("the broker's ACLs did not become " + TABLE + " within 30 s");
+			}
+			Thread.sleep(50);
+		}
+	}
+
 	/** The table shipped with this module: the same file compose applies. */
 	public static KafkaOwnership load() {
 		try (InputStream in = KafkaOwnership.class.getResourceAsStream(TABLE)) {
@@ -151,6 +167,7 @@ public record KafkaOwnership(List<Grant> grants) {
 			if (!missing.isEmpty()) {
 				admin.createAcls(missing).all().get();
 			}
+			awaitAuthorizerHolds(admin, wanted);
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Applying " + TABLE + " to Kafka failed: " + ex.getCause().getMessage(),

@@ -34,12 +34,13 @@ public class ReadingLists {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ReadingLists(ReadingListItems items, CatalogReplica catalog, ApplicationEventPublisher events) {
+	ReadingLists(ReadingListItems items, CatalogReplica catalog, ApplicationEventPublisher events, Clock clock) {
 		this.items = items;
 		this.catalog = catalog;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package org.library.audit.messaging;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,14 +26,17 @@ class RedrivesInTheTrail implements RedriveLog {
 
 	private final String source;
 
-	RedrivesInTheTrail(AuditLog log, @Value("${spring.application.name}") String source) {
+	private final Clock clock;
+
+	RedrivesInTheTrail(AuditLog log, @Value("${spring.application.name}") String source, Clock clock) {
 		this.log = log;
 		this.source = source;
+		this.clock = clock;
 	}
 
 	@Override
 	public void redriven(String deadLetterTopic, String target, List<String> records) {
-		log.append(List.of(new AuditEvent(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), source,
+		log.append(List.of(new AuditEvent(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), source,
 				Actor.current(), AuditTrail.DEAD_LETTERS_REDRIVEN, AuditTrail.DEAD_LETTER_TOPIC, deadLetterTopic,
 				AuditTrail.redriveDetails(target, records), null)));
 	}

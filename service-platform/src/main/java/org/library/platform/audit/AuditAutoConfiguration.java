@@ -32,8 +32,9 @@ public class AuditAutoConfiguration {
 	static class AuditTrailConfiguration {
 
 		@Bean
-		AuditTrail auditTrail(Outbox outbox, @Value("${spring.application.name}") String source, CurrentTrace trace) {
-			return new AuditTrail(outbox, source, Clock.systemUTC(), trace);
+		AuditTrail auditTrail(Outbox outbox, @Value("${spring.application.name}") String source, CurrentTrace trace,
+				Clock clock) {
+			return new AuditTrail(outbox, source, clock, trace);
 		}
 
 		@Bean

@@ -91,8 +91,8 @@ public class DeadLetterAutoConfiguration {
 
 	/** Named {@code consumers} in health. */
 	@Bean
-	StuckConsumers consumers(ObjectProvider<MeterRegistry> metrics) {
-		StuckConsumers stuck = new StuckConsumers(Clock.systemUTC());
+	StuckConsumers consumers(ObjectProvider<MeterRegistry> metrics, Clock clock) {
+		StuckConsumers stuck = new StuckConsumers(clock);
 		metrics.ifAvailable(
 				registry -> Gauge.builder("library.consumer.stuck", stuck, StuckConsumers::longestIncidentSeconds)
 					.description("How long the longest-stuck consumer partition has been retrying a fault (0: none is)")

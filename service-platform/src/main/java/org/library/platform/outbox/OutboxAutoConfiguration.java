@@ -90,8 +90,8 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay,
-			@Value("${spring.application.name}") String source, CurrentTrace trace) {
-		return new Outbox(jdbc, json, relay, source, Clock.systemUTC(), trace);
+			@Value("${spring.application.name}") String source, CurrentTrace trace, Clock clock) {
+		return new Outbox(jdbc, json, relay, source, clock, trace);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -89,12 +90,12 @@ public class ResourceServerAutoConfiguration {
 	 * (503), not a 500.
 	 */
 	@Bean
-	static BeanPostProcessor verifiedTokensAreRemembered() {
+	static BeanPostProcessor verifiedTokensAreRemembered(ObjectProvider<Clock> clock) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
-						? new VerifiedTokens(decoder, Clock.systemUTC()) : bean;
+						? new VerifiedTokens(decoder, clock.getIfAvailable(Clock::systemUTC)) : bean;
 			}
 		};
 	}
