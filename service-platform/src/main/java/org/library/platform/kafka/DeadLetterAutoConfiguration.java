@@ -25,6 +25,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -119,7 +120,15 @@ public class DeadLetterAutoConfiguration {
 		// counted once the dead letter is on its topic (a failed publish is a fault,
 		// retried like any other)
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
-			recoverer.accept(record, ex);
+			try {
+				recoverer.accept(record, ex);
+			}
+			catch (RuntimeException failed) {
+				if (kafka instanceof KafkaTemplate<?, ?> template) {
+					RefusedProducers.resetIfRefused(template.getProducerFactory(), failed);
+				}
+				throw failed;
+			}
 			Counter.builder("library.deadletters")
 				.description("Records that could not be read, sent to their dead-letter topic")
 				.tag("topic", deadLetterTopic(record.topic(), group))

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.library.platform.kafka.RefusedProducers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -149,6 +150,7 @@ class OutboxRelay implements SmartLifecycle {
 									// so
 				failures.increment();
 				lastError = rootMessage(ex);
+				RefusedProducers.resetIfRefused(kafka.getProducerFactory(), ex);
 				if (failingSince == null) {
 					failingSince = Instant.now();
 					if (ex instanceof Exception) {

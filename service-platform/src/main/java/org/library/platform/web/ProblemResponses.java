@@ -17,6 +17,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -124,7 +125,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedBy(ex, RequestBodyLimitFilter.RequestBodyTooLarge.class)) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-					rootCause(ex).getMessage());
+					NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 			problem.setTitle("Request body too large");
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
 		}
@@ -238,14 +239,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
-	}
-
-	private static Throwable rootCause(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return root;
 	}
 
 	private static <T> List<T> concat(List<T> first, List<T> second) {
