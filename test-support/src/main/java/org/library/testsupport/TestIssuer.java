@@ -149,9 +149,12 @@ public final class TestIssuer {
 
 	/**
 	 * A valid access token for {@code caller}, signed in once and reused until shortly
-	 * before it expires.
+	 * before it expires. Callers on many threads wait for one sign-in rather than each
+	 * making its own: the issuer's in-memory authorization store is not made for a burst
+	 * of concurrent sign-ins (it answered 500 once, from a
+	 * {@code ConcurrentModificationException}).
 	 */
-	public String token(Caller caller) {
+	public synchronized String token(Caller caller) {
 		Token token = cache.get(caller);
 		if (token == null || token.expiresAt().isBefore(Instant.now().plusSeconds(60))) {
 			String accessToken = switch (caller) {
