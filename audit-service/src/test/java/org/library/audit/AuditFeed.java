@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.library.contracts.Topics;
 import org.library.platform.audit.AuditTrail;
 import org.library.testsupport.TopicFeed;
 
@@ -21,7 +22,7 @@ final class AuditFeed implements AutoCloseable {
 
 	static final String SOURCE = "book-inventory-service";
 
-	static final String TOPIC = AuditTrail.topicOf(SOURCE);
+	static final String TOPIC = Topics.auditTopicOf(SOURCE);
 
 	private static final Pattern SOURCE_FIELD = Pattern.compile("\"source\":\"([a-z-]+-service)\"");
 
@@ -64,7 +65,7 @@ final class AuditFeed implements AutoCloseable {
 	}
 
 	private TopicFeed feedOf(String service) {
-		return feeds.computeIfAbsent(service, name -> new TopicFeed(bootstrapServers, AuditTrail.topicOf(name), name,
+		return feeds.computeIfAbsent(service, name -> new TopicFeed(bootstrapServers, Topics.auditTopicOf(name), name,
 				Map.of("cleanup.policy", "delete")));
 	}
 

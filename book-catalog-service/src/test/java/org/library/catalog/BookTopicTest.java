@@ -13,6 +13,8 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
+import org.library.contracts.CloudEventHeaders;
+import org.library.contracts.Topics;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CatalogIntegrationTest
 class BookTopicTest {
 
-	static final String TOPIC = "library.catalog.books";
+	static final String TOPIC = Topics.CATALOG_BOOKS;
 
 	private final ServiceUnderTest service;
 
@@ -65,18 +67,20 @@ class BookTopicTest {
 			.as("the contract is strict enough to notice drift")
 			.isNotEmpty();
 
-		assertThat(records).extracting(record -> TopicRecords.header(record, "ce_type"))
+		assertThat(records).extracting(record -> TopicRecords.header(record, CloudEventHeaders.TYPE))
 			.containsExactly("org.library.catalog.BookAdded", "org.library.catalog.BookUpdated",
 					"org.library.catalog.BookRemoved");
 		for (ConsumerRecord<String, String> record : records) {
-			assertThat(TopicRecords.header(record, "ce_specversion")).isEqualTo("1.0");
-			assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("book-catalog-service");
-			assertThat(TopicRecords.header(record, "ce_actor")).isEqualTo("librarian");
-			assertThat(Instant.parse(TopicRecords.header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
-			assertThat(UUID.fromString(TopicRecords.header(record, "ce_id"))).isNotNull();
+			assertThat(TopicRecords.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+			assertThat(TopicRecords.header(record, CloudEventHeaders.SOURCE)).isEqualTo("book-catalog-service");
+			assertThat(TopicRecords.header(record, CloudEventHeaders.ACTOR)).isEqualTo("librarian");
+			assertThat(Instant.parse(TopicRecords.header(record, CloudEventHeaders.TIME)))
+				.isBefore(Instant.now().plusSeconds(1));
+			assertThat(UUID.fromString(TopicRecords.header(record, CloudEventHeaders.ID))).isNotNull();
 		}
-		assertThat(records.stream().map(record -> TopicRecords.header(record, "ce_id")).collect(Collectors.toSet()))
-			.hasSize(3);
+		assertThat(records.stream()
+			.map(record -> TopicRecords.header(record, CloudEventHeaders.ID))
+			.collect(Collectors.toSet())).hasSize(3);
 		assertThat(TopicRecords.header(records.get(0), "content-type")).isEqualTo("application/json");
 		assertThat(TopicRecords.header(records.get(2), "content-type")).isNull();
 	}
@@ -118,7 +122,7 @@ class BookTopicTest {
 		Http http = new Http(service.port());
 		var asyncApi = http.get("/contracts/asyncapi.yaml");
 		assertThat(asyncApi.status()).isEqualTo(200);
-		assertThat(asyncApi.body()).contains("asyncapi: 3.0.0", "address: library.catalog.books");
+		assertThat(asyncApi.body()).contains("asyncapi: 3.0.0", "address: " + Topics.CATALOG_BOOKS);
 		assertThat(http.get("/contracts/schemas/book-snapshot.schema.json").json().get("title").asString())
 			.isEqualTo("Book snapshot");
 	}
@@ -140,7 +144,7 @@ class BookTopicTest {
 			.awaitRecords(service.bootstrapServers(), "library.audit.book-catalog-service", id, 1)
 			.getFirst();
 
-		assertThat(TopicRecords.header(record, "ce_actor")).isEqualTo("librarian");
+		assertThat(TopicRecords.header(record, CloudEventHeaders.ACTOR)).isEqualTo("librarian");
 		assertThat(Http.JSON.readTree(audit.value()).get("actor").asString()).isEqualTo("librarian");
 	}
 

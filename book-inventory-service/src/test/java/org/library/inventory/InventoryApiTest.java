@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.library.contracts.CloudEventHeaders;
 import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Contracts;
@@ -191,7 +192,7 @@ class InventoryApiTest {
 		assertThat(events.getFirst().get("details").get("count").asInt()).isEqualTo(2);
 		assertThat(records)
 			.allSatisfy(record -> assertThat(Contracts.violations(Contracts.AUDIT_EVENT, record.value())).isEmpty());
-		assertThat(records).allSatisfy(record -> assertThat(TopicRecords.header(record, "ce_id"))
+		assertThat(records).allSatisfy(record -> assertThat(TopicRecords.header(record, CloudEventHeaders.ID))
 			.isEqualTo(Http.JSON.readTree(record.value()).get("id").asString()));
 	}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.library.contracts.Topics;
 import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
@@ -126,11 +127,11 @@ class TableSplitTest {
 				"key is not an id", wrongShape.toString(), "value is not the snapshot of");
 		for (String key : reasons.keySet()) {
 			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT", key, 1)
+				.awaitRecords(service.bootstrapServers(), Topics.CATALOG_BOOKS + ".book-inventory-service.DLT", key, 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-cause-fqcn")).endsWith("UnreadableRecord");
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reasons.get(key));
-			assertThat(TopicRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo("library.catalog.books");
+			assertThat(TopicRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.CATALOG_BOOKS);
 			assertThat(http.get("/api/inventory/" + key).status()).isIn(400, 404);
 		}
 	}
@@ -150,7 +151,7 @@ class TableSplitTest {
 
 			awaitKnown(next);
 			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT",
+				.awaitRecords(service.bootstrapServers(), Topics.CATALOG_BOOKS + ".book-inventory-service.DLT",
 						refused.toString(), 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains("the database refused",
@@ -165,7 +166,7 @@ class TableSplitTest {
 	@Test
 	void aDatabaseThatRefusesWritesHoldsTheRecordUntilItAcceptsThemAndNothingIsDeadLettered() {
 		long deadLetters = TopicRecords.count(service.bootstrapServers(),
-				"library.catalog.books.book-inventory-service.DLT");
+				Topics.CATALOG_BOOKS + ".book-inventory-service.DLT");
 		owner().sql("REVOKE INSERT, UPDATE ON book_inventory FROM book_inventory_app").update();
 		UUID book;
 		try {
@@ -179,7 +180,7 @@ class TableSplitTest {
 
 		awaitKnown(book);
 		await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(http.health("consumers")));
-		assertThat(TopicRecords.count(service.bootstrapServers(), "library.catalog.books.book-inventory-service.DLT"))
+		assertThat(TopicRecords.count(service.bootstrapServers(), Topics.CATALOG_BOOKS + ".book-inventory-service.DLT"))
 			.isEqualTo(deadLetters);
 	}
 

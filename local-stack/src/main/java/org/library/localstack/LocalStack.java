@@ -39,11 +39,17 @@ public final class LocalStack {
 
 	private Map<String, String> kafkaPasswords = Map.of();
 
-	/** Where the Kafka principals' passwords are kept, in the data directory. */
-	/** The read-only principal for outside consumers. */
-	static final String READER = "library-reader";
+	/** Where the stack's own jar is, in the working copy. */
+	public static final String JAR = "local-stack/target/local-stack.jar";
 
-	static final String KAFKA_CREDENTIALS = "kafka-credentials.properties";
+	/** The read-only principal for outside consumers. */
+	public static final String READER = "library-reader";
+
+	/** Where the Kafka principals' passwords are kept, in the data directory. */
+	public static final String KAFKA_CREDENTIALS = "kafka-credentials.properties";
+
+	/** Where the issuer's machine clients' secrets are kept, in the data directory. */
+	public static final String CLIENT_SECRETS = ServiceSpec.IDENTITY.name() + "/" + DemoAccounts.CLIENTS_FILE;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -114,7 +120,7 @@ public final class LocalStack {
 			// the services check every token against the issuer started here, whatever
 			// its port
 			environment.put("LIBRARY_ISSUER_URI", issuer());
-			Path identityData = options.dataDirectory().resolve("identity");
+			Path identityData = options.dataDirectory().resolve(ServiceSpec.IDENTITY.name());
 			accounts = DemoAccounts.passwords(identityData, System::getenv);
 			Map<String, String> clientSecrets = DemoAccounts.clientSecrets(identityData, System::getenv);
 			Map<String, String> identity = new LinkedHashMap<>(environment);
@@ -204,8 +210,8 @@ public final class LocalStack {
 			summary.append("  %-24s %s/api  (API console %s/swagger-ui.html, log %s)%n".formatted(service.spec().name(),
 					service.url(), service.url(), options.root().relativize(service.log())));
 		}
-		summary.append("%nDemo accounts (passwords kept in %s):%n".formatted(
-				options.root().relativize(options.dataDirectory().resolve("identity").resolve(DemoAccounts.FILE))));
+		summary.append("%nDemo accounts (passwords kept in %s):%n".formatted(options.root()
+			.relativize(options.dataDirectory().resolve(ServiceSpec.IDENTITY.name()).resolve(DemoAccounts.FILE))));
 		accounts.forEach((name, password) -> summary.append("  %-24s %s%n".formatted(name, password)));
 		summary
 			.append("%nKafka for outside consumers: principal %s, password %s (SASL/SCRAM-SHA-512; the others in %s),"

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service running as its own JVM, logging to its own file.
+ * One service running as its own JVM, logging to its own file. Public for the system
+ * tests' fault suite, which kills and restarts instances the way the stack starts them.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -44,8 +45,8 @@ final class ServiceProcess {
 	 * its pid kept in {@code <data>/run/<instance>.pid} until it stops. It follows this
 	 * process: if this one dies, it stops too.
 	 */
-	static ServiceProcess start(ServiceSpec spec, String instance, Path jar, int port, Map<String, String> environment,
-			Path dataDirectory) throws IOException {
+	public static ServiceProcess start(ServiceSpec spec, String instance, Path jar, int port,
+			Map<String, String> environment, Path dataDirectory) throws IOException {
 		Path logs = dataDirectory.resolve("logs");
 		Files.createDirectories(logs);
 		Path log = logs.resolve(instance + ".log");
@@ -74,7 +75,7 @@ final class ServiceProcess {
 	 * Waits until the service reports itself ready.
 	 * @return false if it died or did not become ready in time
 	 */
-	boolean awaitReady(Duration timeout) throws InterruptedException {
+	public boolean awaitReady(Duration timeout) throws InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		HttpRequest readiness = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
@@ -96,7 +97,7 @@ final class ServiceProcess {
 		return false;
 	}
 
-	void stop() {
+	public void stop() {
 		process.destroy();
 		try {
 			if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -110,7 +111,7 @@ final class ServiceProcess {
 	}
 
 	/** What {@code kill -9} does: no shutdown hooks, no graceful stop. */
-	void kill() {
+	public void kill() {
 		process.destroyForcibly();
 		try {
 			process.waitFor(10, TimeUnit.SECONDS);
@@ -132,7 +133,7 @@ final class ServiceProcess {
 		return "http://localhost:" + port;
 	}
 
-	ServiceSpec spec() {
+	public ServiceSpec spec() {
 		return spec;
 	}
 
@@ -140,7 +141,7 @@ final class ServiceProcess {
 		return log;
 	}
 
-	List<String> lastLogLines(int count) {
+	public List<String> lastLogLines(int count) {
 		try {
 			List<String> lines = Files.readAllLines(log);
 			return lines.subList(Math.max(0, lines.size() - count), lines.size());

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.library.contracts.Topics;
 import org.library.testsupport.Caller;
 import org.library.testsupport.CatalogTopicFeed;
 import org.library.testsupport.Http;
@@ -131,7 +132,7 @@ class CatalogReplicaTest {
 		Map<String, String> reasons = Map.of(noTitle.toString(), "has no title", "not-an-id", "key is not an id");
 		reasons.forEach((key, reason) -> {
 			ConsumerRecord<String, String> dead = TopicRecords
-				.awaitRecords(service.bootstrapServers(), "library.catalog.books.reading-list-service.DLT", key, 1)
+				.awaitRecords(service.bootstrapServers(), Topics.CATALOG_BOOKS + ".reading-list-service.DLT", key, 1)
 				.getFirst();
 			assertThat(TopicRecords.header(dead, "kafka_dlt-exception-message")).contains(reason);
 		});
@@ -156,12 +157,11 @@ class CatalogReplicaTest {
 
 			await().atMost(Duration.ofSeconds(30)).until(() -> !rows(next).isEmpty());
 			Map<String, String> reasons = Map.of(refused.toString(), "23514", bell.toString(), "control characters");
-			reasons
-				.forEach((key,
-						reason) -> assertThat(TopicRecords.header(TopicRecords
-							.awaitRecords(service.bootstrapServers(), "library.catalog.books.reading-list-service.DLT",
-									key, 1)
-							.getFirst(), "kafka_dlt-exception-message")).as(key).contains(reason));
+			reasons.forEach((key,
+					reason) -> assertThat(TopicRecords.header(TopicRecords
+						.awaitRecords(service.bootstrapServers(), Topics.CATALOG_BOOKS + ".reading-list-service.DLT",
+								key, 1)
+						.getFirst(), "kafka_dlt-exception-message")).as(key).contains(reason));
 			assertThat(rows(refused, bell)).isEmpty();
 		}
 		finally {

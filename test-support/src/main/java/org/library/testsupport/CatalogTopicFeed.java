@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.library.contracts.Topics;
+
 /**
  * Plays the catalog in its consumers' tests: records on library.catalog.books exactly as
  * the catalog publishes them (the topic's contract), so a consumer is tested without
@@ -12,12 +14,11 @@ import java.util.stream.Collectors;
  */
 public final class CatalogTopicFeed implements AutoCloseable {
 
-	public static final String TOPIC = "library.catalog.books";
-
 	private final TopicFeed feed;
 
 	public CatalogTopicFeed(String bootstrapServers) {
-		feed = new TopicFeed(bootstrapServers, TOPIC, "book-catalog-service", Map.of("cleanup.policy", "compact"));
+		feed = new TopicFeed(bootstrapServers, Topics.CATALOG_BOOKS, "book-catalog-service",
+				Map.of("cleanup.policy", "compact"));
 	}
 
 	/** A new book: its first snapshot. */

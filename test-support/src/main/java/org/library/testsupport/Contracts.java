@@ -11,17 +11,18 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import org.library.contracts.EventContracts;
 
 /**
- * The published event contracts (contracts/ in the repository) as checks: tests hold real
+ * The published event contracts ({@link EventContracts}) as checks: tests hold real
  * records taken from the broker against them, so the documents cannot drift from the
  * code.
  */
 public final class Contracts {
 
-	public static final String BOOK_SNAPSHOT = "book-snapshot.schema.json";
+	public static final String BOOK_SNAPSHOT = EventContracts.BOOK_SNAPSHOT_SCHEMA;
 
-	public static final String AUDIT_EVENT = "audit-event.schema.json";
+	public static final String AUDIT_EVENT = EventContracts.AUDIT_EVENT_SCHEMA;
 
 	private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
 			// formats (uuid, date-time) are checked, not only annotated
@@ -40,10 +41,7 @@ public final class Contracts {
 	}
 
 	private static Schema schema(String schemaFile) {
-		try (InputStream in = Contracts.class.getResourceAsStream("/contracts/schemas/" + schemaFile)) {
-			if (in == null) {
-				throw new IllegalArgumentException("no contract " + schemaFile);
-			}
+		try (InputStream in = EventContracts.open(schemaFile)) {
 			return REGISTRY.getSchema(in, InputFormat.JSON);
 		}
 		catch (IOException ex) {

@@ -2,10 +2,12 @@ package org.library.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.library.contracts.CloudEventHeaders;
 
 /**
  * Plays an upstream service in a consumer's tests: sends records to a topic as that
@@ -59,7 +62,7 @@ public final class TopicFeed implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		Map<String, Object> config = new java.util.LinkedHashMap<>(client);
+		Map<String, Object> config = new LinkedHashMap<>(client);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -76,7 +79,7 @@ public final class TopicFeed implements AutoCloseable {
 	}
 
 	/** Sends without waiting, for volume; {@link #flush()} waits for all. */
-	public java.util.concurrent.Future<?> sendAsync(String key, String value, String type, String actor, UUID eventId) {
+	public Future<?> sendAsync(String key, String value, String type, String actor, UUID eventId) {
 		return sendAsync(key, value, type, actor, eventId, Map.of());
 	}
 
@@ -88,7 +91,7 @@ public final class TopicFeed implements AutoCloseable {
 		acknowledged(sendAsync(key, value, type, actor, UUID.randomUUID(), more));
 	}
 
-	private static void acknowledged(java.util.concurrent.Future<?> sent) {
+	private static void acknowledged(Future<?> sent) {
 		try {
 			sent.get();
 		}
@@ -101,12 +104,13 @@ public final class TopicFeed implements AutoCloseable {
 		}
 	}
 
-	private java.util.concurrent.Future<?> sendAsync(String key, String value, String type, String actor, UUID eventId,
+	private Future<?> sendAsync(String key, String value, String type, String actor, UUID eventId,
 			Map<String, String> more) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-		Map<String, String> headers = new java.util.LinkedHashMap<>(
-				Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_source", source, "ce_type", type,
-						"ce_time", Instant.now().toString(), "ce_actor", actor));
+		Map<String, String> headers = new LinkedHashMap<>(
+				Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.VERSION_1_0, CloudEventHeaders.ID,
+						eventId.toString(), CloudEventHeaders.SOURCE, source, CloudEventHeaders.TYPE, type,
+						CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.ACTOR, actor));
 		headers.putAll(more);
 		headers.forEach((name, header) -> record.headers()
 			.add(new RecordHeader(name, header.getBytes(StandardCharsets.UTF_8))));

@@ -1,21 +1,15 @@
 package org.library.audit.messaging;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.library.audit.AuditLog;
-import org.library.platform.audit.AuditEvent;
+import org.library.contracts.UnreadableRecord;
+import org.library.contracts.audit.AuditEvent;
 import org.library.platform.kafka.ConsumerFailures;
-import org.library.platform.kafka.Records;
-import org.library.platform.kafka.UnreadableRecord;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -38,16 +32,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuditEventsListener {
-
-	static final int MAX_TEXT = 200;
-
-	/** The largest {@code details} the trail keeps, as JSON. */
-	static final int MAX_DETAILS = 16 * 1024;
-
-	/** How deep {@code details} may nest. */
-	static final int MAX_DEPTH = 8;
-
-	private static final Pattern TRACE_ID = Pattern.compile(AuditEvent.TRACE_ID_FORMAT);
 
 	private final AuditLog log;
 
@@ -136,72 +120,7 @@ class AuditEventsListener {
 	}
 
 	private AuditEvent read(ConsumerRecord<String, String> record) {
-		String source = sources.sourceOf(record.topic());
-		if (record.value() == null) {
-			throw new UnreadableRecord("an audit event cannot be empty");
-		}
-		AuditEvent event;
-		try {
-			event = json.readValue(record.value(), AuditEvent.class);
-		}
-		catch (JacksonException ex) {
-			throw new UnreadableRecord("not an audit event: " + ex.getOriginalMessage(), ex);
-		}
-		if (event.id() == null || event.occurredAt() == null) {
-			throw new UnreadableRecord("an audit event needs an id and occurredAt");
-		}
-		if (!withinYearsOneToNineThousand(event.occurredAt())) {
-			throw new UnreadableRecord("occurredAt must fall in the years 1 to 9999");
-		}
-		if (event.source() != null && !event.source().equals(source)) {
-			throw new UnreadableRecord("the event claims to come from " + event.source() + " but came on the audit "
-					+ "topic of " + source);
-		}
-		if (event.traceId() != null && !TRACE_ID.matcher(event.traceId()).matches()) {
-			throw new UnreadableRecord("traceId must be a W3C trace id: 32 lowercase hex digits");
-		}
-		for (String text : new String[] { event.actor(), event.action(), event.entityType(), event.entityId() }) {
-			if (text == null || text.isBlank() || text.length() > MAX_TEXT || Records.hasControlCharacters(text)) {
-				throw new UnreadableRecord("actor, action, entityType and entityId must each be 1 to " + MAX_TEXT
-						+ " characters, without control characters");
-			}
-		}
-		Map<String, Object> details = event.details() == null ? Map.of() : event.details();
-		checkDetails(details, 1);
-		if (json.writeValueAsString(details).length() > MAX_DETAILS) {
-			throw new UnreadableRecord("details must be at most " + MAX_DETAILS + " characters of JSON");
-		}
-		return new AuditEvent(event.id(), event.occurredAt(), source, event.actor(), event.action(), event.entityType(),
-				event.entityId(), details, event.traceId());
-	}
-
-	/**
-	 * Postgres keeps no NUL in a jsonb text, and nothing of ours nests deeper than a few
-	 * levels.
-	 */
-	private static void checkDetails(Object value, int depth) {
-		if (depth > MAX_DEPTH) {
-			throw new UnreadableRecord("details must nest at most " + MAX_DEPTH + " levels deep");
-		}
-		if (value instanceof Map<?, ?> map) {
-			map.forEach((key, inner) -> {
-				if (String.valueOf(key).indexOf('\u0000') >= 0) {
-					throw new UnreadableRecord("details must not hold the NUL character (\\u0000)");
-				}
-				checkDetails(inner, depth + 1);
-			});
-		}
-		else if (value instanceof List<?> list) {
-			list.forEach(inner -> checkDetails(inner, depth + 1));
-		}
-		else if (value instanceof String text && text.indexOf('\u0000') >= 0) {
-			throw new UnreadableRecord("details must not hold the NUL character (\\u0000)");
-		}
-	}
-
-	private static boolean withinYearsOneToNineThousand(Instant time) {
-		int year = time.atOffset(ZoneOffset.UTC).getYear();
-		return year >= 1 && year <= 9999;
+		return AuditEvent.read(json, sources.sourceOf(record.topic()), record);
 	}
 
 }

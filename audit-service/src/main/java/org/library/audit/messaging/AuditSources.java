@@ -3,9 +3,10 @@ package org.library.audit.messaging;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.library.contracts.Topics;
+import org.library.contracts.UnreadableRecord;
 import org.library.platform.audit.AuditTrail;
 import org.library.platform.kafka.DeadLetterAutoConfiguration;
-import org.library.platform.kafka.UnreadableRecord;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,8 @@ public final class AuditSources {
 	public String[] topics() {
 		List<String> topics = new ArrayList<>();
 		for (String source : sources) {
-			topics.add(AuditTrail.topicOf(source));
-			topics.add(DeadLetterAutoConfiguration.redriveTopic(AuditTrail.topicOf(source), group));
+			topics.add(Topics.auditTopicOf(source));
+			topics.add(DeadLetterAutoConfiguration.redriveTopic(Topics.auditTopicOf(source), group));
 		}
 		return topics.toArray(String[]::new);
 	}
@@ -51,8 +52,7 @@ public final class AuditSources {
 	 */
 	String sourceOf(String topic) {
 		String base = DeadLetterAutoConfiguration.baseTopic(topic, group);
-		String source = base.startsWith(AuditTrail.TOPIC_PREFIX) ? base.substring(AuditTrail.TOPIC_PREFIX.length())
-				: "";
+		String source = base.startsWith(Topics.AUDIT_PREFIX) ? base.substring(Topics.AUDIT_PREFIX.length()) : "";
 		if (!sources.contains(source)) {
 			throw new UnreadableRecord("not an audit topic of a known source: " + topic);
 		}

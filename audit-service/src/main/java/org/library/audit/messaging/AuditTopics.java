@@ -1,6 +1,6 @@
 package org.library.audit.messaging;
 
-import org.library.platform.audit.AuditTrail;
+import org.library.contracts.Topics;
 import org.library.platform.kafka.DeadLetterAutoConfiguration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +20,7 @@ class AuditTopics {
 			@Value("${spring.kafka.consumer.group-id}") String group,
 			@Value("${library.topics.replicas:1}") short replicas) {
 		return DeadLetterAutoConfiguration.deadLetterTopicsFor(group, replicas,
-				sources.sources().stream().map(AuditTrail::topicOf).toList());
+				sources.sources().stream().map(Topics::auditTopicOf).toList());
 	}
 
 }

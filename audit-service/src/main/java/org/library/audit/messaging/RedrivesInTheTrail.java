@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.library.audit.AuditLog;
+import org.library.contracts.audit.AuditEvent;
 import org.library.platform.actor.Actor;
-import org.library.platform.audit.AuditEvent;
 import org.library.platform.audit.AuditTrail;
 import org.library.platform.kafka.RedriveLog;
 

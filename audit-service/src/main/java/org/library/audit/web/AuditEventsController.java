@@ -2,17 +2,18 @@ package org.library.audit.web;
 
 import java.time.Instant;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.library.audit.AuditLog;
 import org.library.audit.AuditPage;
 import org.library.audit.AuditQuery;
-import org.library.platform.audit.AuditEvent;
+import org.library.contracts.audit.AuditEvent;
 import org.library.platform.web.InvalidRequest;
 
 import org.springframework.format.annotation.DateTimeFormat;

@@ -3,6 +3,7 @@ package org.library.catalog.messaging;
 import org.library.catalog.CatalogEvents.BookAdded;
 import org.library.catalog.CatalogEvents.BookRemoved;
 import org.library.catalog.CatalogEvents.BookUpdated;
+import org.library.contracts.Topics;
 import org.library.platform.outbox.Outbox;
 
 import org.springframework.context.event.EventListener;
@@ -26,17 +27,17 @@ class BookEventsPublisher {
 
 	@EventListener
 	void on(BookAdded event) {
-		outbox.publish(CatalogTopics.BOOKS, event.book().id().toString(), TYPE_PREFIX + "BookAdded", event.book());
+		outbox.publish(Topics.CATALOG_BOOKS, event.book().id().toString(), TYPE_PREFIX + "BookAdded", event.book());
 	}
 
 	@EventListener
 	void on(BookUpdated event) {
-		outbox.publish(CatalogTopics.BOOKS, event.book().id().toString(), TYPE_PREFIX + "BookUpdated", event.book());
+		outbox.publish(Topics.CATALOG_BOOKS, event.book().id().toString(), TYPE_PREFIX + "BookUpdated", event.book());
 	}
 
 	@EventListener
 	void on(BookRemoved event) {
-		outbox.publishTombstone(CatalogTopics.BOOKS, event.bookId().toString(), TYPE_PREFIX + "BookRemoved");
+		outbox.publishTombstone(Topics.CATALOG_BOOKS, event.bookId().toString(), TYPE_PREFIX + "BookRemoved");
 	}
 
 }

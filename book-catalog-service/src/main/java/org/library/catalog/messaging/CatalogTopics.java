@@ -1,6 +1,7 @@
 package org.library.catalog.messaging;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.library.contracts.Topics;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +15,10 @@ import org.springframework.kafka.config.TopicBuilder;
 @Configuration(proxyBeanMethods = false)
 class CatalogTopics {
 
-	static final String BOOKS = "library.catalog.books";
-
 	@Bean
 	NewTopic catalogBooksTopic(@Value("${library.topics.partitions:3}") int partitions,
 			@Value("${library.topics.replicas:1}") short replicas) {
-		return TopicBuilder.name(BOOKS).partitions(partitions).replicas(replicas).compact().build();
+		return TopicBuilder.name(Topics.CATALOG_BOOKS).partitions(partitions).replicas(replicas).compact().build();
 	}
 
 }

@@ -1,10 +1,11 @@
 package org.library.inventory.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.library.contracts.Topics;
+import org.library.contracts.catalog.CatalogRecord;
 import org.library.inventory.Inventory;
 import org.library.platform.actor.Actor;
-import org.library.platform.catalog.CatalogRecord;
-import org.library.platform.kafka.Records;
+import org.library.platform.kafka.ConsumerFailures;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,10 +30,11 @@ class CatalogBooksListener {
 	}
 
 	/** The topic, and the redrive topic an operator sends its dead letters back to. */
-	@KafkaListener(topics = { CatalogRecord.TOPIC, CatalogRecord.TOPIC + ".${spring.kafka.consumer.group-id}.redrive" })
+	@KafkaListener(
+			topics = { Topics.CATALOG_BOOKS, Topics.CATALOG_BOOKS + ".${spring.kafka.consumer.group-id}.redrive" })
 	void on(ConsumerRecord<String, String> record) {
 		CatalogRecord change = CatalogRecord.read(json, record);
-		Records.store(() -> Actor.runAs(change.actor(), () -> {
+		ConsumerFailures.store(() -> Actor.runAs(change.actor(), () -> {
 			if (change.removed()) {
 				inventory.bookRemoved(change.bookId());
 			}

@@ -1,7 +1,7 @@
 package org.library.inventory.web;
 
-import org.library.platform.web.AccessRules;
-import org.library.platform.web.Roles;
+import org.library.platform.security.AccessRules;
+import org.library.platform.security.Roles;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;

@@ -1,8 +1,9 @@
 package org.library.readinglist.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.library.platform.catalog.CatalogRecord;
-import org.library.platform.kafka.Records;
+import org.library.contracts.Topics;
+import org.library.contracts.catalog.CatalogRecord;
+import org.library.platform.kafka.ConsumerFailures;
 import org.library.readinglist.ReadingLists;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +29,11 @@ class CatalogBooksListener {
 	}
 
 	/** The topic, and the redrive topic an operator sends its dead letters back to. */
-	@KafkaListener(topics = { CatalogRecord.TOPIC, CatalogRecord.TOPIC + ".${spring.kafka.consumer.group-id}.redrive" })
+	@KafkaListener(
+			topics = { Topics.CATALOG_BOOKS, Topics.CATALOG_BOOKS + ".${spring.kafka.consumer.group-id}.redrive" })
 	void on(ConsumerRecord<String, String> record) {
 		CatalogRecord change = CatalogRecord.read(json, record);
-		Records.store(() -> {
+		ConsumerFailures.store(() -> {
 			if (change.removed()) {
 				readingLists.catalogRemoved(change.bookId());
 				return;

@@ -2,7 +2,8 @@ package org.library.readinglist.messaging;
 
 import java.util.List;
 
-import org.library.platform.catalog.CatalogRecord;
+import org.library.contracts.Topics;
+import org.library.contracts.catalog.CatalogRecord;
 import org.library.platform.kafka.DeadLetterAutoConfiguration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,7 @@ class ReadingListTopics {
 	@Bean
 	KafkaAdmin.NewTopics catalogBooksDeadLetterTopics(@Value("${spring.kafka.consumer.group-id}") String group,
 			@Value("${library.topics.replicas:1}") short replicas) {
-		return DeadLetterAutoConfiguration.deadLetterTopicsFor(group, replicas, List.of(CatalogRecord.TOPIC));
+		return DeadLetterAutoConfiguration.deadLetterTopicsFor(group, replicas, List.of(Topics.CATALOG_BOOKS));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.library.contracts.Topics;
 import org.library.platform.kafka.RedriveLog;
 import org.library.platform.outbox.Outbox;
 import org.library.platform.outbox.OutboxAutoConfiguration;
@@ -42,7 +43,7 @@ public class AuditAutoConfiguration {
 				@Value("${library.topics.partitions:3}") int partitions,
 				@Value("${library.topics.replicas:1}") short replicas,
 				@Value("${library.topics.audit-retention:7d}") Duration retention) {
-			return TopicBuilder.name(AuditTrail.topicOf(source))
+			return TopicBuilder.name(Topics.auditTopicOf(source))
 				.partitions(partitions)
 				.replicas(replicas)
 				.config("cleanup.policy", "delete")

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.library.contracts.Topics;
+import org.library.contracts.audit.AuditEvent;
 import org.library.platform.actor.Actor;
 import org.library.platform.outbox.Outbox;
 import org.library.platform.trace.CurrentTrace;
@@ -21,14 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  * while it or Kafka is away.
  */
 public class AuditTrail {
-
-	/**
-	 * What every audit topic's name starts with; the rest is the name of the one service
-	 * that writes it.
-	 */
-	public static final String TOPIC_PREFIX = "library.audit.";
-
-	static final String TYPE = "org.library.audit.AuditEvent";
 
 	private final Outbox outbox;
 
@@ -49,7 +43,7 @@ public class AuditTrail {
 	public void record(String action, String entityType, String entityId, Map<String, Object> details) {
 		AuditEvent event = new AuditEvent(UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), source,
 				Actor.current(), action, entityType, entityId, Map.copyOf(details), trace.traceId());
-		outbox.publish(topicOf(source), entityId, TYPE, event, event.id());
+		outbox.publish(Topics.auditTopicOf(source), entityId, AuditEvent.TYPE, event, event.id());
 	}
 
 	/** The action of an operator's redrive of dead letters. */
@@ -62,14 +56,6 @@ public class AuditTrail {
 	public static Map<String, Object> redriveDetails(String target, List<String> records) {
 		return Map.of("count", records.size(), "redriveTopic", target, "records",
 				List.copyOf(records.subList(0, Math.min(records.size(), 100))));
-	}
-
-	/**
-	 * The audit topic of {@code source}: only that service writes it, so it says who sent
-	 * what is on it.
-	 */
-	public static String topicOf(String source) {
-		return TOPIC_PREFIX + source;
 	}
 
 }

@@ -3,6 +3,8 @@ package org.library.platform.kafka;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.library.contracts.UnreadableRecord;
+
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -51,6 +53,25 @@ public final class ConsumerFailures {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Stores what a record says: a database that refuses its data (SQLState class 22,
+	 * data exception, or 23, integrity constraint) will refuse it at every try, so the
+	 * record is poison and goes to the dead-letter topic. Any other failure (the database
+	 * away, a timeout) is a fault and is thrown as it is, to be waited out.
+	 */
+	public static void store(Runnable store) {
+		try {
+			store.run();
+		}
+		catch (RuntimeException ex) {
+			String refusal = dataRefusal(ex);
+			if (refusal != null) {
+				throw new UnreadableRecord("the database refused the record's data: " + refusal, ex);
+			}
+			throw ex;
+		}
 	}
 
 	static String rootMessage(Throwable failure) {

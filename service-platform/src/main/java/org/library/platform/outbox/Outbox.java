@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.library.contracts.CloudEventHeaders;
 import org.library.platform.actor.Actor;
 import org.library.platform.trace.CurrentTrace;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +24,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * without its change, no change without its event.
  */
 public class Outbox {
-
-	static final String SPEC_VERSION = "1.0";
 
 	private final JdbcClient jdbc;
 
@@ -76,12 +75,12 @@ public class Outbox {
 
 	private void store(String topic, String key, String type, String payload, UUID eventId) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("ce_specversion", SPEC_VERSION);
-		headers.put("ce_id", eventId.toString());
-		headers.put("ce_source", source);
-		headers.put("ce_type", type);
-		headers.put("ce_time", Instant.now(clock).toString());
-		headers.put("ce_actor", Actor.current());
+		headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.VERSION_1_0);
+		headers.put(CloudEventHeaders.ID, eventId.toString());
+		headers.put(CloudEventHeaders.SOURCE, source);
+		headers.put(CloudEventHeaders.TYPE, type);
+		headers.put(CloudEventHeaders.TIME, Instant.now(clock).toString());
+		headers.put(CloudEventHeaders.ACTOR, Actor.current());
 		if (payload != null) {
 			headers.put("content-type", "application/json");
 		}

@@ -16,7 +16,7 @@ import org.springframework.http.ProblemDetail;
  * Writes a problem response from a servlet filter, where Spring MVC's exception handling
  * does not reach.
  */
-class ProblemWriter {
+public class ProblemWriter {
 
 	private final JsonMapper json;
 
@@ -24,15 +24,15 @@ class ProblemWriter {
 		this.json = json;
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
-			throws IOException {
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+			String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		write(request, response, problem);
 	}
 
 	/** A 400 naming each bad field, parameter or header, as bean validation's would. */
-	void invalid(HttpServletRequest request, HttpServletResponse response, List<FieldProblem> errors)
+	public void invalid(HttpServletRequest request, HttpServletResponse response, List<FieldProblem> errors)
 			throws IOException {
 		write(request, response, InvalidRequest.problem(errors));
 	}

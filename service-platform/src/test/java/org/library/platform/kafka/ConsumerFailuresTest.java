@@ -4,9 +4,10 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
+import org.library.contracts.UnreadableRecord;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +44,12 @@ class ConsumerFailuresTest {
 
 	@Test
 	void storingARecordTheDatabaseRefusesMakesItPoisonAndAFaultStaysAFault() {
-		assertThatThrownBy(() -> Records.store(() -> {
+		assertThatThrownBy(() -> ConsumerFailures.store(() -> {
 			throw new DataIntegrityViolationException("refused", new SQLException("violates", "23505"));
 		})).isInstanceOf(UnreadableRecord.class).hasMessageContaining("the database refused the record's data: 23505");
 		DataAccessResourceFailureException away = new DataAccessResourceFailureException("away",
 				new SQLException("connection refused", "08006"));
-		assertThatThrownBy(() -> Records.store(() -> {
+		assertThatThrownBy(() -> ConsumerFailures.store(() -> {
 			throw away;
 		})).isSameAs(away);
 	}
