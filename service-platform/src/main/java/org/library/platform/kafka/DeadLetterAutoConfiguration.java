@@ -19,17 +19,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.KafkaException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -146,11 +147,13 @@ public class DeadLetterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnAvailableEndpoint
-	DeadLetters deadLetters(KafkaProperties kafka, KafkaListenerEndpointRegistry listeners,
-			@Value("${spring.kafka.consumer.group-id}") String group, ObjectProvider<RedriveLog> redrives) {
-		return new DeadLetters(kafka.buildAdminProperties(), group, listeners,
+	DeadLetters deadLetters(ConsumerFactory<?, ?> consumers, ProducerFactory<?, ?> producers,
+			KafkaListenerEndpointRegistry listeners, @Value("${spring.kafka.consumer.group-id}") String group,
+			ObjectProvider<RedriveLog> redrives) {
+		DeadLetterReader reader = new DeadLetterReader(consumers, group, listeners);
+		return new DeadLetters(reader, new DeadLetterRedrive(reader, producers,
 				redrives.getIfAvailable(() -> (deadLetterTopic, target, records) -> {
-				}));
+				})));
 	}
 
 	@Bean
