@@ -1,5 +1,6 @@
 package org.library.catalog;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -122,7 +123,7 @@ public class Catalog {
 	 */
 	private static RuntimeException duplicateIsbnOr(DataIntegrityViolationException ex, BookDetails details) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())
+			if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())
 					&& String.valueOf(sql.getMessage()).contains(ISBN_UNIQUE)) {
 				return new DuplicateIsbn(details.isbn());
 			}

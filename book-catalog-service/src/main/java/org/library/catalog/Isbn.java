@@ -1,6 +1,8 @@
 package org.library.catalog;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An International Standard Book Number, always held in its 13-digit form.
@@ -9,6 +11,16 @@ import java.util.Optional;
  */
 public record Isbn(String value) {
 
+	/**
+	 * How an ISBN may be written: ISBN-10 (nine digits and a check digit or X) or ISBN-13
+	 * (978 or 979 and ten more digits), a hyphen or a space allowed between digits. The
+	 * check digit itself is checked by {@link #parse}, and at the API's edge by Hibernate
+	 * Validator's {@code @ISBN}.
+	 */
+	public static final String WRITTEN = "\\s*(?:(?:[0-9][ -]?){9}[0-9Xx]|97[89](?:[ -]?[0-9]){10})\\s*";
+
+	private static final Pattern WRITTEN_PATTERN = Pattern.compile(WRITTEN);
+
 	public Isbn {
 		if (parse(value).filter(value::equals).isEmpty()) {
 			throw new IllegalArgumentException("not a valid ISBN-13: " + value);
@@ -16,15 +28,15 @@ public record Isbn(String value) {
 	}
 
 	/**
-	 * Reads an ISBN-10 or ISBN-13, with or without hyphens or spaces, checking its check
+	 * Reads an ISBN-10 or ISBN-13 written as {@link #WRITTEN} says, checking its check
 	 * digit.
 	 * @return the ISBN as 13 digits, or empty when it is not a valid ISBN
 	 */
 	public static Optional<String> parse(String text) {
-		if (text == null) {
+		if (text == null || !WRITTEN_PATTERN.matcher(text).matches()) {
 			return Optional.empty();
 		}
-		String compact = text.strip().replace("-", "").replace(" ", "").toUpperCase();
+		String compact = text.strip().replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
 		if (compact.length() == 10 && compact.matches("[0-9]{9}[0-9X]") && isValidIsbn10(compact)) {
 			String isbn13 = "978" + compact.substring(0, 9);
 			return Optional.of(isbn13 + isbn13CheckDigit(isbn13));

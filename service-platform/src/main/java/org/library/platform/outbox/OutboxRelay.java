@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -252,7 +253,7 @@ class OutboxRelay implements SmartLifecycle {
 	 * A backlog figure for a gauge; NaN while the database cannot say (a gap in the
 	 * graph, not a zero).
 	 */
-	private double backlogForMetrics(java.util.function.ToDoubleFunction<Backlog> figure) {
+	private double backlogForMetrics(ToDoubleFunction<Backlog> figure) {
 		try {
 			if (lastBacklog == null || System.nanoTime() - lastBacklogAt > 1_000_000_000L) {
 				lastBacklog = backlog();

@@ -2,6 +2,7 @@ package org.library.platform.security;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.library.platform.web.ProblemWriter;
 import org.library.platform.web.WebAutoConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Every service is a stateless OAuth2 resource server: a request's caller is whoever the
@@ -37,6 +39,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ResourceServerAutoConfiguration {
+
+	/** Text without control characters, as the firewall reads header values. */
+	private static final Pattern PRINTABLE = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
 
 	@Bean
 	SecurityFilterChain resourceServer(HttpSecurity http, List<AccessRules> rules, ProblemWriter problems)
@@ -102,6 +107,18 @@ public class ResourceServerAutoConfiguration {
 	 * (an encoded {@code %}, {@code /} or {@code ;}, {@code ..}); the refusal is a 400
 	 * problem like any other malformed request.
 	 */
+	/**
+	 * The firewall as Spring Security ships it, which already refuses control characters
+	 * in header names and values and in parameter names, told to refuse them in parameter
+	 * values too: no text of ours may hold one.
+	 */
+	@Bean
+	StrictHttpFirewall firewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedParameterValues(value -> PRINTABLE.matcher(value).matches());
+		return firewall;
+	}
+
 	@Bean
 	RequestRejectedHandler problemForRejectedRequests(ProblemWriter problems) {
 		return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "Bad request",

@@ -1,13 +1,17 @@
 package org.library.platform.web;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.validation.ConstraintViolationException;
+
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.library.platform.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,8 +57,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private final Map<Class<? extends Refusal>, HttpStatus> statuses = new HashMap<>();
 
-	ProblemResponses(List<RefusalStatuses> declared) {
+	private final int maxParameters;
+
+	ProblemResponses(List<RefusalStatuses> declared, int maxParameters) {
 		declared.forEach(service -> statuses.putAll(service.statuses()));
+		this.maxParameters = maxParameters;
 	}
 
 	@ExceptionHandler(Refusal.class)
@@ -162,6 +170,29 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return invalid(new HttpHeaders(), request, errors);
 	}
 
+	/**
+	 * Spring Security's firewall checks a query parameter when something reads it; what
+	 * it refuses is a malformed request like any other.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> handleRejected(RequestRejectedException ex, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Bad request");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Tomcat reads the query when a parameter is first asked for, and refuses it whole
+	 * when an escape is malformed or it has more than
+	 * {@code server.tomcat.max-parameter-count} parameters.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> handleInvalidQuery(InvalidParameterException ex, WebRequest request) {
+		boolean decoding = ex.getCause() instanceof IOException;
+		return invalid(new HttpHeaders(), request, List.of(new FieldProblem("query", decoding
+				? "must be valid percent-encoded UTF-8" : "must have at most " + maxParameters + " parameters")));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
 		log.error("Unexpected failure serving {}", request.getDescription(false), ex);
@@ -242,7 +273,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	private static <T> List<T> concat(List<T> first, List<T> second) {
-		return second.isEmpty() ? first : java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+		return second.isEmpty() ? first : Stream.concat(first.stream(), second.stream()).toList();
 	}
 
 }

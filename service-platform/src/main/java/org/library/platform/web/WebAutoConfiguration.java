@@ -22,9 +22,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * The shared HTTP edge: problem responses for everything (Tomcat's own refusals
- * included), strict JSON bodies, checked query strings and paths, JSON-only changes, the
- * body limit ({@code library.web.max-request-body}, 1MB by default), and CORS for the
+ * The shared HTTP edge: problem responses for everything (Tomcat's and the firewall's own
+ * refusals included), strict JSON bodies, checked paths, JSON-only changes, the body
+ * limit ({@code library.web.max-request-body}, 1MB by default), and CORS for the
  * frontend's origins. Who the caller is, and what they may do, is
  * {@link ResourceServerAutoConfiguration}'s.
  */
@@ -33,8 +33,9 @@ import org.springframework.web.filter.CorsFilter;
 public class WebAutoConfiguration {
 
 	@Bean
-	ProblemResponses problemResponses(List<RefusalStatuses> statuses) {
-		return new ProblemResponses(statuses);
+	ProblemResponses problemResponses(List<RefusalStatuses> statuses,
+			@Value("${server.tomcat.max-parameter-count:1000}") int maxParameters) {
+		return new ProblemResponses(statuses, maxParameters);
 	}
 
 	/**

@@ -5,16 +5,15 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the request edge reads a query string or a path ({@code RequestEdgeFilter.decode}),
- * without a server: strict percent-decoding into UTF-8, {@code null} for anything
- * malformed.
+ * How the request edge reads a path ({@code RequestEdgeFilter.decode}), without a server:
+ * strict percent-decoding into UTF-8, {@code null} for anything malformed.
  */
 class PercentDecodingTest {
 
 	@Test
-	void decodesPercentEscapesAndPlusAsUtf8() {
+	void decodesPercentEscapesAsUtf8AndLeavesAPlusAsItIs() {
 		assertThat(RequestEdgeFilter.decode("le%20guin")).isEqualTo("le guin");
-		assertThat(RequestEdgeFilter.decode("le+guin")).isEqualTo("le guin");
+		assertThat(RequestEdgeFilter.decode("le+guin")).isEqualTo("le+guin");
 		assertThat(RequestEdgeFilter.decode("%C3%BCber")).isEqualTo("über");
 		assertThat(RequestEdgeFilter.decode("über")).isEqualTo("über");
 		assertThat(RequestEdgeFilter.decode("")).isEmpty();
