@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -125,7 +127,7 @@ class AuditIngestTest {
 	@Test
 	void whatPostgresCouldNotStoreIsDeadLetteredWithItsReasonAndTheEventsAroundItAreStored() {
 		String book = UUID.randomUUID().toString();
-		Map<String, String> poison = new java.util.LinkedHashMap<>();
+		Map<String, String> poison = new LinkedHashMap<>();
 		poison.put("nul-" + book,
 				AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded", "nul-" + book)
 					.replace("{\"count\":1}", "{\"note\":\"a\\u0000b\"}"));
@@ -169,7 +171,7 @@ class AuditIngestTest {
 		owner.sql("ALTER TABLE audit_event ADD CONSTRAINT no_refused_action CHECK (action <> 'Refused') NOT VALID")
 			.update();
 		try {
-			List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+			List<Future<?>> sends = new ArrayList<>();
 			List<UUID> good = new ArrayList<>();
 			UUID refused = null;
 			for (int i = 0; i < 50; i++) {

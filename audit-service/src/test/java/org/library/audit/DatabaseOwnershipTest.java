@@ -2,6 +2,7 @@ package org.library.audit;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,7 +82,7 @@ class DatabaseOwnershipTest extends OwnershipContract {
 					       lpad(to_hex(n % 30000), 32, '0')
 					  FROM generate_series(1, 100000) AS n""").update();
 			jdbc.sql("ANALYZE audit_event").update();
-			java.time.Instant now = java.time.Instant.now();
+			Instant now = Instant.now();
 			List<AuditQuery> queries = List.of(
 					new AuditQuery(null, null, null, "entity-42", null, null, null, null, 50, null),
 					new AuditQuery(null, null, null, null, "actor-42", null, null, null, 50, null),

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ final class EventPath implements AutoCloseable {
 
 	EventPath(RunningStack stack) {
 		this.stack = stack;
-		Map<String, Object> config = new java.util.LinkedHashMap<>(stack.kafkaClient("library-operator"));
+		Map<String, Object> config = new LinkedHashMap<>(stack.kafkaClient("library-operator"));
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
 		consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());

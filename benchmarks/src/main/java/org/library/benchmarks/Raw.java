@@ -11,6 +11,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -307,7 +309,7 @@ final class Raw {
 
 	private static Array texts(Connection connection, int size, String value) throws SQLException {
 		String[] values = new String[size];
-		java.util.Arrays.fill(values, value);
+		Arrays.fill(values, value);
 		return connection.createArrayOf("text", values);
 	}
 
@@ -317,7 +319,7 @@ final class Raw {
 	 * second from the first send until the last is read.
 	 */
 	private static Map<String, Object> producerSettings(Map<String, Object> client) {
-		Map<String, Object> settings = new java.util.LinkedHashMap<>(client);
+		Map<String, Object> settings = new LinkedHashMap<>(client);
 		settings.put(ProducerConfig.ACKS_CONFIG, "all");
 		settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 		settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

@@ -1,8 +1,13 @@
 package org.library.catalog;
 
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Http;
+import org.library.testsupport.RawHttp;
 import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -165,7 +171,7 @@ class BookApiTest {
 	@Test
 	void refusesA3MegabyteChunkedBodyWith413() {
 		byte[] huge = TestBooks.json(TestBooks.uniqueIsbn13(), "x".repeat(3 * 1024 * 1024), "A").getBytes();
-		var chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge));
+		var chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge));
 
 		var response = http.send(http.builder("/api/books", "Content-Type", "application/json").POST(chunked));
 
@@ -317,7 +323,7 @@ class BookApiTest {
 
 	@Test
 	void theLocationOfANewBookCannotBeSteeredByAForgedHost() {
-		var created = org.library.testsupport.RawHttp.send(service.port(),
+		var created = RawHttp.send(service.port(),
 				"POST /api/books HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
 						+ "Content-Type: application/json\r\nAuthorization: Bearer "
 						+ TestIssuer.shared().token(Caller.LIBRARIAN),
@@ -344,11 +350,12 @@ class BookApiTest {
 
 	@Test
 	void theFrontendsOriginMayCallAndReadTheHeadersItNeedsAndNoOtherOriginMay() {
-		var preflight = http.send(http
-			.builder("/api/books/" + java.util.UUID.randomUUID(), "Origin", "http://localhost:8080",
-					"Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers",
-					"if-match, content-type, authorization")
-			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+		var preflight = http
+			.send(http
+				.builder("/api/books/" + UUID.randomUUID(), "Origin", "http://localhost:8080",
+						"Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers",
+						"if-match, content-type, authorization")
+				.method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 		assertThat(preflight.status()).isEqualTo(200);
 		assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8080");
 		assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase()).contains("if-match", "content-type",
@@ -361,29 +368,29 @@ class BookApiTest {
 
 		var foreign = http
 			.send(http.builder("/api/books", "Origin", "https://evil.example", "Access-Control-Request-Method", "POST")
-				.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+				.method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 		assertThat(foreign.status()).isEqualTo(403);
 		assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
 	}
 
 	@Test
 	void searchFoldsCaseTheSameWayOnBothSidesWhateverTheDatabasesLocale() {
-		String marker = "Straße" + java.util.UUID.randomUUID().toString().substring(0, 6);
+		String marker = "Straße" + UUID.randomUUID().toString().substring(0, 6);
 		String id = http
 			.post("/api/books", TestBooks.json(TestBooks.uniqueIsbn13(), "Über " + marker, "Ödön von Horváth"))
 			.json()
 			.get("id")
 			.asString();
 
-		for (String query : List.of("Über " + marker, "über " + marker.toLowerCase(java.util.Locale.ROOT),
-				"ÜBER " + marker.toUpperCase(java.util.Locale.ROOT).replace("SS", "ß"))) {
-			assertThat(http
-				.get("/api/books?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
-				.json()
-				.get("content")).as(query).extracting(book -> book.get("id").asString()).contains(id);
+		for (String query : List.of("Über " + marker, "über " + marker.toLowerCase(Locale.ROOT),
+				"ÜBER " + marker.toUpperCase(Locale.ROOT).replace("SS", "ß"))) {
+			assertThat(
+					http.get("/api/books?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).json().get("content"))
+				.as(query)
+				.extracting(book -> book.get("id").asString())
+				.contains(id);
 		}
-		assertThat(http
-			.get("/api/books?author=" + java.net.URLEncoder.encode("ödön", java.nio.charset.StandardCharsets.UTF_8))
+		assertThat(http.get("/api/books?author=" + URLEncoder.encode("ödön", StandardCharsets.UTF_8))
 			.json()
 			.get("content")).extracting(book -> book.get("id").asString()).contains(id);
 	}

@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.library.contracts.CloudEventHeaders;
 import org.library.contracts.Topics;
+import org.library.infrastructure.LibraryInfrastructure;
 import org.library.testsupport.Caller;
 import org.library.testsupport.Contracts;
 import org.library.testsupport.Http;
@@ -150,7 +151,7 @@ class BookTopicTest {
 
 	@Test
 	void theServiceDeclaresItsTopicCompacted() throws Exception {
-		try (Admin admin = Admin.create(org.library.infrastructure.LibraryInfrastructure.forTests().kafkaSuperUser())) {
+		try (Admin admin = Admin.create(LibraryInfrastructure.forTests().kafkaSuperUser())) {
 			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
 			Config config = admin.describeConfigs(Set.of(topic)).all().get().get(topic);
 			assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");

@@ -1,7 +1,9 @@
 package org.library.catalog;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -16,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static org.library.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.library.testsupport.FreePorts.freePort;
 
 /**
  * The outbox keeps every event while Kafka is away, across a service restart, and
@@ -124,7 +126,7 @@ class OutboxFaultTest {
 					.map(record -> Http.JSON.readTree(record.value()).get("version").asInt())
 					.toList();
 				assertThat(versions).as("each snapshot after the one before, resent batches aside")
-					.containsSubsequence(java.util.stream.IntStream.rangeClosed(0, 30).boxed().toList());
+					.containsSubsequence(IntStream.rangeClosed(0, 30).boxed().toList());
 				assertThat(versions.getLast()).isEqualTo(30);
 			}
 		}
@@ -132,7 +134,7 @@ class OutboxFaultTest {
 
 	private static ConfigurableApplicationContext startCatalog(LibraryInfrastructure infrastructure, String bootstrap,
 			String... more) {
-		List<String> arguments = new java.util.ArrayList<>(List.of("--library.outbox.max-backoff=1s"));
+		List<String> arguments = new ArrayList<>(List.of("--library.outbox.max-backoff=1s"));
 		arguments.addAll(List.of(more));
 		return ServiceInstances.start(CatalogApplication.class, bootstrap, arguments.toArray(String[]::new));
 	}

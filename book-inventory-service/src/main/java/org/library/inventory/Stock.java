@@ -1,5 +1,7 @@
 package org.library.inventory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,7 +81,7 @@ class Stock {
 		return jdbc.sql(sql + RETURNING).params(params).query((row, n) -> stock(row)).optional();
 	}
 
-	private static BookStock stock(java.sql.ResultSet row) throws java.sql.SQLException {
+	private static BookStock stock(ResultSet row) throws SQLException {
 		int total = row.getInt("total_copies");
 		int available = row.getInt("available_copies");
 		return new BookStock(row.getObject("book_id", UUID.class), total, available, total - available,

@@ -14,6 +14,7 @@ import org.library.testsupport.Http;
 import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 import org.library.testsupport.TopicRecords;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -184,7 +185,7 @@ class TableSplitTest {
 			.isEqualTo(deadLetters);
 	}
 
-	private tools.jackson.databind.JsonNode awaitKnown(UUID book) {
+	private JsonNode awaitKnown(UUID book) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/inventory/" + book).status() == 200);
 		return http.get("/api/inventory/" + book).json();
 	}

@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.admin.Admin;
-
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real single-node Kafka broker in KRaft mode, running in this JVM (Kafka's own cluster
@@ -212,11 +212,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 	}
 
 	private static int boundClientPort(KafkaClusterTestKit cluster) {
-		return cluster.brokers()
-			.values()
-			.iterator()
-			.next()
-			.boundPort(new org.apache.kafka.common.network.ListenerName("CLIENT"));
+		return cluster.brokers().values().iterator().next().boundPort(new ListenerName("CLIENT"));
 	}
 
 	public String bootstrapServers() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -67,7 +68,7 @@ public record KafkaOwnership(List<Grant> grants) {
 	 */
 	private static void awaitAuthorizerHolds(Admin admin, Set<AclBinding> wanted)
 			throws ExecutionException, InterruptedException {
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get()).equals(wanted)) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("the broker's ACLs did not become " + TABLE + " within 30 s");

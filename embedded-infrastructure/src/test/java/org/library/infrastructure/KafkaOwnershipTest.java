@@ -22,6 +22,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class KafkaOwnershipTest {
 			admin.createTopics(List.of(new NewTopic(BOOKS, 1, (short) 1))).all().get();
 		}
 		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
 				throw ex;
 			}
 		}

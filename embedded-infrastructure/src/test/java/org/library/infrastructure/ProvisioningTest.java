@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ProvisioningTest {
 				var rows = connection.createStatement()
 					.executeQuery("SELECT nspname, pg_get_userbyid(nspowner) FROM pg_namespace "
 							+ "WHERE nspname IN ('book_catalog','book_inventory','reading_list','audit') ORDER BY 1")) {
-			var owners = new java.util.LinkedHashMap<String, String>();
+			var owners = new LinkedHashMap<String, String>();
 			while (rows.next()) {
 				owners.put(rows.getString(1), rows.getString(2));
 			}

@@ -3,7 +3,9 @@ package org.library.identity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -86,7 +88,7 @@ class IdentityConfiguration {
 	 * A machine client's role: {@code service} (scraping metrics, reading health), unless
 	 * it is the operators'.
 	 */
-	private static final java.util.Map<String, String> MACHINE_ROLES = java.util.Map.of("library-operator", "operator");
+	private static final Map<String, String> MACHINE_ROLES = Map.of("library-operator", "operator");
 
 	private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
@@ -97,7 +99,7 @@ class IdentityConfiguration {
 			.map(GrantedAuthority::getAuthority)
 			.filter(authority -> authority.startsWith("ROLE_"))
 			.map(authority -> authority.substring("ROLE_".length()).toLowerCase(Locale.ROOT))
-			.collect(Collectors.toCollection(java.util.TreeSet::new));
+			.collect(Collectors.toCollection(TreeSet::new));
 		return List.copyOf(roles);
 	}
 

@@ -1,6 +1,7 @@
 package org.library.identity;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.library.testsupport.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.library.testsupport.FreePorts.freePort;
 
 /**
  * The issuer as its clients meet it: discovery and keys published, a person signs in with
@@ -128,10 +129,10 @@ class IssuerTest {
 		var console = http.send(http
 			.builder("/oauth2/token", "Origin", "http://localhost:8082", "Access-Control-Request-Method", "POST",
 					"Access-Control-Request-Headers", "content-type")
-			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 		var stranger = http.send(
 				http.builder("/oauth2/token", "Origin", "http://evil.example", "Access-Control-Request-Method", "POST")
-					.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+					.method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 
 		assertThat(console.status()).isEqualTo(200);
 		assertThat(console.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8082");

@@ -1,5 +1,7 @@
 package org.library.web;
 
+import java.util.Map;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +41,7 @@ class SignIn {
 			.jwkSetUri(internal + "/oauth2/jwks")
 			.userInfoUri(internal + "/userinfo")
 			.userNameAttributeName(IdTokenClaimNames.SUB)
-			.providerConfigurationMetadata(java.util.Map.of("end_session_endpoint", issuer + "/connect/logout"))
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
 			.clientName("Library")
 			.build());
 	}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import org.library.infrastructure.KafkaCredentials;
 import org.library.infrastructure.KafkaOwnership;
@@ -130,7 +131,7 @@ public final class LocalStack {
 					ServiceSpec.SERVICES.stream()
 						.map(spec -> "http://localhost:" + options.servicePorts().get(spec)
 								+ "/swagger-ui/oauth2-redirect.html")
-						.collect(java.util.stream.Collectors.joining(",")));
+						.collect(Collectors.joining(",")));
 			identity.put("LIBRARY_IDENTITY_KEY_DIRECTORY", identityData.toString());
 			identity.put("LIBRARY_WEB_URI", web());
 			// the web app relays the signed-in person's token to the services on this

@@ -1,5 +1,6 @@
 package org.library.readinglist;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -68,7 +69,7 @@ class ReadingListAccessTest {
 		assertForbidden(ada.put(ALANS_LIST + "/" + UUID.randomUUID(), ""));
 		assertForbidden(ada.delete(ALANS_LIST + "/" + book));
 		assertForbidden(ada.send(ada.builder(ALANS_LIST + "/" + book, "Content-Type", "application/json")
-			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"FINISHED\"}"))));
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"FINISHED\"}"))));
 
 		assertThat(anonymous.as(Caller.ALAN).get(ALANS_LIST).json().get("items").get(0).get("status").asString())
 			.isEqualTo("WANT_TO_READ");

@@ -1,9 +1,11 @@
 package org.library.readinglist;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,7 +125,7 @@ class ReadingListApiTest {
 		http.put(item(reader, book), "");
 
 		var reading = http.send(http.builder(item(reader, book), "Content-Type", "application/json")
-			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"READING\"}")));
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"READING\"}")));
 
 		assertThat(reading.status()).isEqualTo(200);
 		assertThat(reading.json().get("status").asString()).isEqualTo("READING");
@@ -259,10 +261,9 @@ class ReadingListApiTest {
 		for (int attempt = 0; attempt < 25; attempt++) {
 			String reader = reader();
 			assertThat(http.put(item(reader, book), "").status()).isEqualTo(201);
-			var change = java.util.concurrent.CompletableFuture
+			var change = CompletableFuture
 				.supplyAsync(() -> patch(item(reader, book), "{\"status\":\"READING\"}").status());
-			var removal = java.util.concurrent.CompletableFuture
-				.supplyAsync(() -> http.delete(item(reader, book)).status());
+			var removal = CompletableFuture.supplyAsync(() -> http.delete(item(reader, book)).status());
 
 			assertThat(change.get()).isIn(200, 404);
 			assertThat(removal.get()).isEqualTo(204);
@@ -271,7 +272,7 @@ class ReadingListApiTest {
 
 	private Http.Response patch(String path, String body) {
 		return http.send(http.builder(path, "Content-Type", "application/json")
-			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	private UUID knownBook(String title, String author) {

@@ -2,6 +2,7 @@ package org.library.systemtests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -51,7 +52,7 @@ class ArchitectureTest {
 	@Test
 	void services_do_not_depend_on_each_other() {
 		for (String service : STANDALONE) {
-			String[] others = java.util.Arrays.stream(STANDALONE)
+			String[] others = Arrays.stream(STANDALONE)
 				.filter(other -> !other.equals(service))
 				.map(other -> "org.library." + other + "..")
 				.toArray(String[]::new);
@@ -69,8 +70,7 @@ class ArchitectureTest {
 			.resideInAnyPackage(SHARED)
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage(
-					java.util.Arrays.stream(STANDALONE).map(s -> "org.library." + s + "..").toArray(String[]::new)));
+			.resideInAnyPackage(Arrays.stream(STANDALONE).map(s -> "org.library." + s + "..").toArray(String[]::new)));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -19,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -232,14 +234,14 @@ class BrowserStoryIT {
 	 * Reloads the page until what it shows, once loaded, satisfies {@code condition}: for
 	 * what arrives through Kafka.
 	 */
-	private void reloadUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+	private void reloadUntil(Function<WebDriver, Boolean> condition) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (true) {
 			try {
 				new WebDriverWait(browser, Duration.ofSeconds(5)).until(condition);
 				return;
 			}
-			catch (org.openqa.selenium.TimeoutException ex) {
+			catch (TimeoutException ex) {
 				if (System.nanoTime() > deadline) {
 					throw ex;
 				}

@@ -2,8 +2,11 @@ package org.library.systemtests;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.library.infrastructure.KafkaCredentials;
 import org.library.infrastructure.KafkaOwnership;
 import org.library.localstack.ServiceSpec;
+import org.library.testsupport.Http;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
@@ -119,7 +124,7 @@ class ComposeFileTest {
 	@Test
 	void theDashboardShowsWhatTheServicesMeasure() throws IOException {
 		String dashboard = Files.readString(ROOT.resolve("infra/grafana/dashboards/library-services.json"));
-		org.library.testsupport.Http.JSON.readTree(dashboard);
+		Http.JSON.readTree(dashboard);
 		assertThat(dashboard).contains("http_server_requests", "library_outbox_pending", "library_outbox_oldest_age",
 				"kafka_consumer_fetch_manager_records_lag_max", "library_deadletters", "library_audit_ingested");
 		// every meter of our own the dashboard names is one the code registers
@@ -131,10 +136,10 @@ class ComposeFileTest {
 						return Files.readString(file);
 					}
 					catch (IOException ex) {
-						throw new java.io.UncheckedIOException(ex);
+						throw new UncheckedIOException(ex);
 					}
 				})
-				.collect(java.util.stream.Collectors.joining("\n"));
+				.collect(Collectors.joining("\n"));
 		}
 		Matcher meter = Pattern.compile("library_[a-z_]*[a-z]").matcher(dashboard);
 		while (meter.find()) {
@@ -184,9 +189,9 @@ class ComposeFileTest {
 		for (ServiceSpec spec : ServiceSpec.processes()) {
 			Object period = service(spec.name()).get("stop_grace_period");
 			assertThat(period).as(spec.name() + " stop_grace_period").isNotNull();
-			assertThat(java.time.Duration.parse("PT" + period.toString().toUpperCase(java.util.Locale.ROOT)))
+			assertThat(Duration.parse("PT" + period.toString().toUpperCase(Locale.ROOT)))
 				.as("%s: more than the 30 s graceful shutdown", spec.name())
-				.isGreaterThan(java.time.Duration.ofSeconds(30));
+				.isGreaterThan(Duration.ofSeconds(30));
 		}
 	}
 
@@ -239,7 +244,7 @@ class ComposeFileTest {
 	/** Every {@code ${NAME:default}} of a configuration file, by name. */
 	private static Map<String, String> placeholders(Path file) throws IOException {
 		Matcher placeholder = PLACEHOLDER.matcher(Files.readString(file));
-		Map<String, String> found = new java.util.LinkedHashMap<>();
+		Map<String, String> found = new LinkedHashMap<>();
 		while (placeholder.find()) {
 			found.put(placeholder.group(1), placeholder.group(2));
 		}

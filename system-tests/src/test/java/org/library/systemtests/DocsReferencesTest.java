@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -134,7 +135,7 @@ class DocsReferencesTest {
 		String[] parts = reference.split("\\.");
 		String last = parts[parts.length - 1];
 		boolean type = Character.isUpperCase(last.charAt(0));
-		String packagePath = String.join("/", type ? java.util.Arrays.copyOf(parts, parts.length - 1) : parts);
+		String packagePath = String.join("/", type ? Arrays.copyOf(parts, parts.length - 1) : parts);
 		try (Stream<Path> files = Files.walk(ROOT)) {
 			boolean found = files.filter(path -> !path.toString().contains("/target/"))
 				.anyMatch(path -> Files.isDirectory(path) && path.endsWith(packagePath)

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,7 +250,7 @@ class FaultSuiteIT {
 		return ServiceProcess.start(spec, name, spec.jar(ROOT), ports.get(name), environment, data);
 	}
 
-	private static void awaitReady(java.util.Collection<ServiceProcess> processes) {
+	private static void awaitReady(Collection<ServiceProcess> processes) {
 		processes.parallelStream().forEach(process -> {
 			try {
 				if (!process.awaitReady(Duration.ofMinutes(4))) {

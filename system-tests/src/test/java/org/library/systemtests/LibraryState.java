@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -208,7 +209,7 @@ final class LibraryState implements AutoCloseable {
 
 	private KafkaConsumer<String, String> consumer() {
 		// an operator looks: by assignment, in no group
-		Map<String, Object> config = new java.util.LinkedHashMap<>(KafkaClients.operator(bootstrapServers));
+		Map<String, Object> config = new LinkedHashMap<>(KafkaClients.operator(bootstrapServers));
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		return new KafkaConsumer<>(config);

@@ -1,14 +1,20 @@
 package org.library.systemtests;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,6 +22,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -111,9 +119,8 @@ class LocalStackIT {
 			// alone
 			for (Path secrets : List.of(data.resolve(LocalStack.KAFKA_CREDENTIALS),
 					data.resolve(LocalStack.CLIENT_SECRETS))) {
-				assertThat(java.nio.file.Files.getPosixFilePermissions(secrets)).as(secrets.toString())
-					.containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-							java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+				assertThat(Files.getPosixFilePermissions(secrets)).as(secrets.toString())
+					.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 			}
 			HttpResponse<String> discovery = HTTP.send(HttpRequest
 				.newBuilder(URI.create("http://localhost:" + identity + "/.well-known/openid-configuration"))
@@ -385,11 +392,11 @@ class LocalStackIT {
 	 * stack printed, with the password it keeps, in a group of its own.
 	 */
 	private void awaitRecordOnTopic(int kafkaPort, String key) throws IOException {
-		java.util.Properties kept = new java.util.Properties();
+		Properties kept = new Properties();
 		try (var reader = Files.newBufferedReader(data.resolve(LocalStack.KAFKA_CREDENTIALS))) {
 			kept.load(reader);
 		}
-		Map<String, Object> config = new java.util.LinkedHashMap<>(KafkaCredentials.client("localhost:" + kafkaPort,
+		Map<String, Object> config = new LinkedHashMap<>(KafkaCredentials.client("localhost:" + kafkaPort,
 				LocalStack.READER, kept.getProperty(LocalStack.READER)));
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, LocalStack.READER + ".it-" + UUID.randomUUID());
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -417,18 +424,18 @@ class LocalStackIT {
 	 * with no other address has no network to reach it from.)
 	 */
 	private static void assertOnlyThisMachineReaches(List<Integer> ports) throws IOException {
-		List<java.net.InetAddress> others = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+		List<InetAddress> others = Collections.list(NetworkInterface.getNetworkInterfaces())
 			.stream()
-			.flatMap(face -> java.util.Collections.list(face.getInetAddresses()).stream())
-			.filter(address -> !address.isLoopbackAddress() && address instanceof java.net.Inet4Address)
+			.flatMap(face -> Collections.list(face.getInetAddresses()).stream())
+			.filter(address -> !address.isLoopbackAddress() && address instanceof Inet4Address)
 			.toList();
-		for (java.net.InetAddress address : others) {
+		for (InetAddress address : others) {
 			for (int port : ports) {
-				try (java.net.Socket socket = new java.net.Socket()) {
+				try (Socket socket = new Socket()) {
 					socket.connect(new InetSocketAddress(address, port), 2000);
 					throw new AssertionError("port " + port + " answers on " + address + ", not only on 127.0.0.1");
 				}
-				catch (java.net.ConnectException refused) {
+				catch (ConnectException refused) {
 					// what a host on the network gets
 				}
 			}

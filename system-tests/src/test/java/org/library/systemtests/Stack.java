@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -61,7 +62,7 @@ record Stack(Process process, Path log) {
 	static void deleteRecursively(Path path) throws IOException {
 		if (Files.exists(path)) {
 			try (var files = Files.walk(path)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+				files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
 			}
 		}
 	}

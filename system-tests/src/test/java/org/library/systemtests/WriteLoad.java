@@ -1,6 +1,7 @@
 package org.library.systemtests;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -228,7 +229,7 @@ final class WriteLoad implements AutoCloseable {
 			return new Answer(response.statusCode(), response.body(),
 					response.headers().firstValue("ETag").orElse(null));
 		}
-		catch (java.net.ConnectException ex) {
+		catch (ConnectException ex) {
 			// refused: the request never reached a service, so it changed nothing
 			return new Answer(0, "", null);
 		}

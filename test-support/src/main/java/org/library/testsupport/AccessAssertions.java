@@ -1,5 +1,11 @@
 package org.library.testsupport;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import tools.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,7 +36,7 @@ public final class AccessAssertions {
 	 * names the token invalid.
 	 */
 	public static void assertOnlyTheGenuineTokenIsAccepted(ForgedToken forged, Caller caller, Http anonymous,
-			java.util.function.Function<Http, Http.Response> request, int acceptedStatus) {
+			Function<Http, Http.Response> request, int acceptedStatus) {
 		Http.Response response = request.apply(anonymous.withToken(forged.make(TestIssuer.shared(), caller)));
 		if (forged == ForgedToken.GENUINE) {
 			assertThat(response.status()).as("the same token, made right, is accepted: %s", response.body())
@@ -46,14 +52,14 @@ public final class AccessAssertions {
 	 * given ({@code "POST
 	 * /api/books"}) whether it needs a token, with the 401 and 403 it can then answer.
 	 */
-	public static void assertApiDocumentSays(Http http, java.util.List<String> needToken, java.util.List<String> open) {
-		tools.jackson.databind.JsonNode api = http.get("/v3/api-docs").json();
-		tools.jackson.databind.JsonNode scheme = api.path("components").path("securitySchemes").path("bearer");
+	public static void assertApiDocumentSays(Http http, List<String> needToken, List<String> open) {
+		JsonNode api = http.get("/v3/api-docs").json();
+		JsonNode scheme = api.path("components").path("securitySchemes").path("bearer");
 		assertThat(scheme.path("type").asString()).isEqualTo("http");
 		assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
 		assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
 		for (String operation : needToken) {
-			tools.jackson.databind.JsonNode documented = operation(api, operation);
+			JsonNode documented = operation(api, operation);
 			assertThat(documented.path("security").toString()).as(operation).contains("\"bearer\"");
 			assertThat(documented.path("responses").has("401")).as(operation + " documents 401").isTrue();
 			assertThat(documented.path("responses").has("403")).as(operation + " documents 403").isTrue();
@@ -63,11 +69,9 @@ public final class AccessAssertions {
 		}
 	}
 
-	private static tools.jackson.databind.JsonNode operation(tools.jackson.databind.JsonNode api, String operation) {
+	private static JsonNode operation(JsonNode api, String operation) {
 		String[] methodAndPath = operation.split(" ", 2);
-		tools.jackson.databind.JsonNode documented = api.path("paths")
-			.path(methodAndPath[1])
-			.path(methodAndPath[0].toLowerCase(java.util.Locale.ROOT));
+		JsonNode documented = api.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase(Locale.ROOT));
 		assertThat(documented.isMissingNode()).as(operation + " is in the API document").isFalse();
 		return documented;
 	}

@@ -3,6 +3,7 @@ package org.library.testsupport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,7 +52,7 @@ public final class ApiDocumentRules {
 				if (!METHODS.contains(method.getKey())) {
 					continue;
 				}
-				String name = method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+				String name = method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
 				operation(name, method.getValue(), describedTags, operationIds, violations);
 			}
 		}

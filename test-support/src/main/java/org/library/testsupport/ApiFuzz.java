@@ -3,19 +3,25 @@ package org.library.testsupport;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +57,7 @@ public final class ApiFuzz {
 
 	private final List<String> knownIds;
 
-	private final Map<String, List<String>> knownValues = new java.util.HashMap<>();
+	private final Map<String, List<String>> knownValues = new HashMap<>();
 
 	/**
 	 * @param state what the service holds (its rows and its outbox), compared before and
@@ -84,7 +90,7 @@ public final class ApiFuzz {
 		int sent = 0;
 		for (Map.Entry<String, JsonNode> path : api.get("paths").properties()) {
 			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-				String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+				String method = operation.getKey().toUpperCase(Locale.ROOT);
 				Iterator<Request> requests = requests(path.getKey(), method, operation.getValue()).sampleStream()
 					.limit(tries)
 					.iterator();
@@ -102,8 +108,7 @@ public final class ApiFuzz {
 	 * digest) and the last outbox event id taken, so a refused request that wrote a row
 	 * or published an event shows.
 	 */
-	public static Supplier<Object> rowsAndOutbox(org.springframework.jdbc.core.simple.JdbcClient jdbc, String table,
-			String orderBy) {
+	public static Supplier<Object> rowsAndOutbox(JdbcClient jdbc, String table, String orderBy) {
 		return () -> List.of(jdbc
 			.sql("SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY " + orderBy + ")), '') FROM " + table + " t")
 			.query(String.class)
@@ -156,13 +161,12 @@ public final class ApiFuzz {
 		for (JsonNode parameter : parameters) {
 			JsonNode schema = parameter.path("schema");
 			List<String> known = knownValues.get(parameter.path("name").asString());
-			Arbitrary<String> value = known == null ? valid(schema) : Arbitraries.frequencyOf(
-					net.jqwik.api.Tuple.of(3, Arbitraries.of(known)), net.jqwik.api.Tuple.of(1, valid(schema)));
+			Arbitrary<String> value = known == null ? valid(schema)
+					: Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(known)), Tuple.of(1, valid(schema)));
 			// an optional parameter is mostly left out, so the wild one is often the only
 			// one that could be wrong
 			valid.add(parameter.path("required").asBoolean() ? value : value.injectNull(0.7));
-			wild.add(
-					Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, value), net.jqwik.api.Tuple.of(2, wild(schema))));
+			wild.add(Arbitraries.frequencyOf(Tuple.of(1, value), Tuple.of(2, wild(schema))));
 		}
 		JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
 		Arbitrary<String> body = bodySchema.isMissingNode() ? Arbitraries.just(NO_BODY) : body(resolve(bodySchema));
@@ -234,9 +238,7 @@ public final class ApiFuzz {
 				.map(String::valueOf);
 			case "array" -> valid(schema.path("items"));
 			default -> "date-time".equals(schema.path("format").asString())
-					? Arbitraries.longs()
-						.between(0, 4_102_444_800L)
-						.map(s -> java.time.Instant.ofEpochSecond(s).toString())
+					? Arbitraries.longs().between(0, 4_102_444_800L).map(s -> Instant.ofEpochSecond(s).toString())
 					: schema.has("enum") || "uuid".equals(schema.path("format").asString()) ? strings(schema)
 							: Arbitraries.strings()
 								.alpha()
@@ -254,35 +256,33 @@ public final class ApiFuzz {
 			case "array" -> wild(schema.path("items"));
 			default -> strings(schema);
 		};
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, bounds), net.jqwik.api.Tuple.of(2, hostile));
+		return Arbitraries.frequencyOf(Tuple.of(1, bounds), Tuple.of(2, hostile));
 	}
 
 	private Arbitrary<Long> integers(JsonNode schema) {
 		long min = schema.path("minimum").asLong(Integer.MIN_VALUE);
 		long max = schema.path("maximum").asLong(Integer.MAX_VALUE);
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(min, max)),
-				net.jqwik.api.Tuple.of(2,
-						Arbitraries.of(min - 1, min, max, max + 1, 0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE)));
+		return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.longs().between(min, max)),
+				Tuple.of(2, Arbitraries.of(min - 1, min, max, max + 1, 0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE)));
 	}
 
 	private Arbitrary<String> strings(JsonNode schema) {
 		if (schema.has("enum")) {
 			List<String> values = new ArrayList<>();
 			schema.get("enum").forEach(value -> values.add(value.asString()));
-			return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(values)),
-					net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(12)));
+			return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(values)),
+					Tuple.of(1, Arbitraries.strings().ofMaxLength(12)));
 		}
 		if ("uuid".equals(schema.path("format").asString())) {
 			return knownIds.isEmpty() ? Arbitraries.create(() -> UUID.randomUUID().toString())
-					: Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(knownIds)),
-							net.jqwik.api.Tuple.of(1, Arbitraries.create(() -> UUID.randomUUID().toString())));
+					: Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(knownIds)),
+							Tuple.of(1, Arbitraries.create(() -> UUID.randomUUID().toString())));
 		}
 		int max = schema.path("maxLength").asInt(64);
 		return Arbitraries.frequencyOf(
-				net.jqwik.api.Tuple.of(3,
-						Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(Math.min(max, 40))),
-				net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofLength(max + 1)),
-				net.jqwik.api.Tuple.of(1, Arbitraries.strings().all().ofMaxLength(20)));
+				Tuple.of(3, Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(Math.min(max, 40))),
+				Tuple.of(1, Arbitraries.strings().ofLength(max + 1)),
+				Tuple.of(1, Arbitraries.strings().all().ofMaxLength(20)));
 	}
 
 	/**
@@ -293,8 +293,8 @@ public final class ApiFuzz {
 		Arbitrary<JsonNode> shaped = node(schema);
 		Arbitrary<String> mutated = shaped
 			.flatMap(node -> Arbitraries.of(Mutation.values()).flatMap(mutation -> mutation.apply(node, schema, this)));
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, mutated), net.jqwik.api.Tuple.of(1,
-				Arbitraries.of("", "{", "[]", "null", "{} {}", "\"text\"", "{\"a\":1,\"a\":2}")));
+		return Arbitraries.frequencyOf(Tuple.of(6, mutated),
+				Tuple.of(1, Arbitraries.of("", "{", "[]", "null", "{} {}", "\"text\"", "{\"a\":1,\"a\":2}")));
 	}
 
 	private Arbitrary<JsonNode> node(JsonNode schema) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -112,7 +113,7 @@ public final class Http {
 		return builder;
 	}
 
-	public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+	public record Response(int status, String body, Map<String, List<String>> headers) {
 
 		public JsonNode json() {
 			return JSON.readTree(body);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,7 @@ public final class OwnershipChecks {
 		try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
 				var rows = connection.createStatement()
 					.executeQuery("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = '" + schema + "'")) {
-			List<String> owners = new java.util.ArrayList<>();
+			List<String> owners = new ArrayList<>();
 			while (rows.next()) {
 				owners.add(rows.getString(1));
 			}

@@ -1,5 +1,6 @@
 package org.library.testsupport;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +30,7 @@ public final class RawHttp {
 	 */
 	public static Http.Response send(int port, String requestLineAndHeaders, String body) {
 		byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-		boolean hasHost = requestLineAndHeaders.toLowerCase(java.util.Locale.ROOT).contains("\r\nhost:");
+		boolean hasHost = requestLineAndHeaders.toLowerCase(Locale.ROOT).contains("\r\nhost:");
 		String head = requestLineAndHeaders + (hasHost ? "" : "\r\nHost: localhost:" + port)
 				+ "\r\nConnection: close\r\n" + (body == null ? "" : "Content-Length: " + content.length + "\r\n")
 				+ "\r\n";
@@ -67,7 +69,7 @@ public final class RawHttp {
 
 	private static String dechunk(String chunked) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		InputStream in = new java.io.ByteArrayInputStream(chunked.getBytes(StandardCharsets.UTF_8));
+		InputStream in = new ByteArrayInputStream(chunked.getBytes(StandardCharsets.UTF_8));
 		while (true) {
 			StringBuilder size = new StringBuilder();
 			int c;

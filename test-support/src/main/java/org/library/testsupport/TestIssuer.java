@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -105,7 +106,7 @@ public final class TestIssuer {
 		environment.put("LIBRARY_OPERATOR_CLIENT_SECRET", OPERATOR_SECRET);
 		environment.put("LIBRARY_LAUNCHER_PID", Long.toString(ProcessHandle.current().pid()));
 		for (Caller caller : List.of(Caller.LIBRARIAN, Caller.AUDITOR, Caller.ADA, Caller.ALAN)) {
-			environment.put(caller.subject().toUpperCase(java.util.Locale.ROOT) + "_PASSWORD", password(caller));
+			environment.put(caller.subject().toUpperCase(Locale.ROOT) + "_PASSWORD", password(caller));
 		}
 		try {
 			process = builder.start();

@@ -3,6 +3,7 @@ package org.library.testsupport;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,8 +94,8 @@ public final class Tokens {
 		}
 		return token(null,
 				Map.of("grant_type", "authorization_code", "code",
-						java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
-						"client_id", client, "code_verifier", verifier));
+						URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect, "client_id",
+						client, "code_verifier", verifier));
 	}
 
 	/** The access token a machine client gets with its credentials. */

@@ -3,6 +3,7 @@ package org.library.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +80,7 @@ public final class TopicRecords {
 	 * anyone's offsets.
 	 */
 	private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-		Map<String, Object> config = new java.util.LinkedHashMap<>(KafkaClients.operator(bootstrapServers));
+		Map<String, Object> config = new LinkedHashMap<>(KafkaClients.operator(bootstrapServers));
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		return new KafkaConsumer<>(config);
