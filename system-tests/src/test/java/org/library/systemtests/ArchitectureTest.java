@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.library.systemtests.WorkingCopy.ROOT;
 
@@ -39,9 +40,9 @@ class ArchitectureTest {
 	@BeforeAll
 	static void importEveryModule() {
 		List<Path> classes = List
-			.of("contracts", "embedded-infrastructure", "launcher", "service-platform", "test-support",
-					"book-catalog-service", "book-inventory-service", "reading-list-service", "audit-service",
-					"identity", "library-web", "local-stack")
+			.of("contracts", "audit-verifier", "embedded-infrastructure", "launcher", "service-platform",
+					"test-support", "book-catalog-service", "book-inventory-service", "reading-list-service",
+					"audit-service", "identity", "library-web", "local-stack")
 			.stream()
 			.map(module -> ROOT.resolve(module).resolve("target/classes"))
 			.filter(Files::isDirectory)
@@ -103,6 +104,16 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "org.library.platform..", "jakarta..")
 			.because("a team's consumer reads our topics with the contracts jar, Kafka's client and Jackson alone"));
+	}
+
+	@Test
+	void the_verifier_trusts_nothing_but_the_jdk() {
+		check(classes().that()
+			.resideInAPackage("org.library.verifier..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.library.verifier..")
+			.because("an auditor runs it offline and can read every line it trusts"));
 	}
 
 	private static void check(ArchRule rule) {
