@@ -56,8 +56,30 @@ public final class Merkle {
 		if (to - from == 1) {
 			return leafHashes.get(from);
 		}
-		int split = from + largestPowerOfTwoBelow(to - from);
+		int split = from + (int) largestPowerOfTwoBelow(to - from);
 		return nodeHash(root(leafHashes, from, split), root(leafHashes, split, to));
+	}
+
+	/**
+	 * The root of the tree of the first {@code size} leaves, from its perfect subtrees.
+	 */
+	public static byte[] root(long size, NodeSource nodes) {
+		return size == 0 ? emptyRoot() : rangeRoot(0, size, nodes);
+	}
+
+	/**
+	 * The root of leaves {@code [from, to)}, where {@code from} is a multiple of a power
+	 * of two at least {@code to - from}, as every range of RFC 9162's recursion is: its
+	 * perfect subtrees, largest first, folded from the right.
+	 */
+	private static byte[] rangeRoot(long from, long to, NodeSource nodes) {
+		long width = to - from;
+		if (Long.bitCount(width) == 1) {
+			int level = Long.numberOfTrailingZeros(width);
+			return nodes.node(level, from >> level);
+		}
+		long split = largestPowerOfTwoBelow(width);
+		return nodeHash(rangeRoot(from, from + split, nodes), rangeRoot(from + split, to, nodes));
 	}
 
 	/**
@@ -65,26 +87,34 @@ public final class Merkle {
 	 * {@code leafHashes}, nearest first.
 	 */
 	public static List<byte[]> inclusionProof(int index, List<byte[]> leafHashes) {
-		if (index < 0 || index >= leafHashes.size()) {
-			throw new IllegalArgumentException("no leaf " + index + " in a tree of " + leafHashes.size());
+		return inclusionProof(index, leafHashes.size(), NodeSource.of(leafHashes));
+	}
+
+	/**
+	 * PATH(m, D[n]) from a log's stored subtrees: at most one of its hashes is not a
+	 * stored node, and that one is folded from at most log2 n of them.
+	 */
+	public static List<byte[]> inclusionProof(long index, long size, NodeSource nodes) {
+		if (index < 0 || index >= size) {
+			throw new IllegalArgumentException("no leaf " + index + " in a tree of " + size);
 		}
 		List<byte[]> path = new ArrayList<>();
-		path(index, leafHashes, 0, leafHashes.size(), path);
+		path(index, 0, size, nodes, path);
 		return path;
 	}
 
-	private static void path(int index, List<byte[]> leafHashes, int from, int to, List<byte[]> path) {
+	private static void path(long index, long from, long to, NodeSource nodes, List<byte[]> path) {
 		if (to - from == 1) {
 			return;
 		}
-		int split = from + largestPowerOfTwoBelow(to - from);
+		long split = from + largestPowerOfTwoBelow(to - from);
 		if (index < split) {
-			path(index, leafHashes, from, split, path);
-			path.add(root(leafHashes, split, to));
+			path(index, from, split, nodes, path);
+			path.add(rangeRoot(split, to, nodes));
 		}
 		else {
-			path(index, leafHashes, split, to, path);
-			path.add(root(leafHashes, from, split));
+			path(index, split, to, nodes, path);
+			path.add(rangeRoot(from, split, nodes));
 		}
 	}
 
@@ -93,32 +123,68 @@ public final class Merkle {
 	 * where the tree of {@code leafHashes} began.
 	 */
 	public static List<byte[]> consistencyProof(int size1, List<byte[]> leafHashes) {
-		if (size1 < 1 || size1 > leafHashes.size()) {
-			throw new IllegalArgumentException(
-					"no consistency proof from " + size1 + " to a tree of " + leafHashes.size());
+		return consistencyProof(size1, leafHashes.size(), NodeSource.of(leafHashes));
+	}
+
+	/** PROOF(m, D[n]) from a log's stored subtrees. */
+	public static List<byte[]> consistencyProof(long size1, long size2, NodeSource nodes) {
+		if (size1 < 1 || size1 > size2) {
+			throw new IllegalArgumentException("no consistency proof from " + size1 + " to a tree of " + size2);
 		}
 		List<byte[]> proof = new ArrayList<>();
-		subproof(size1, leafHashes, 0, leafHashes.size(), true, proof);
+		subproof(size1, 0, size2, true, nodes, proof);
 		return proof;
 	}
 
-	private static void subproof(int m, List<byte[]> leafHashes, int from, int to, boolean whole, List<byte[]> proof) {
-		int n = to - from;
+	private static void subproof(long m, long from, long to, boolean whole, NodeSource nodes, List<byte[]> proof) {
+		long n = to - from;
 		if (m == n) {
 			if (!whole) {
-				proof.add(root(leafHashes, from, to));
+				proof.add(rangeRoot(from, to, nodes));
 			}
 			return;
 		}
-		int k = largestPowerOfTwoBelow(n);
+		long k = largestPowerOfTwoBelow(n);
 		if (m <= k) {
-			subproof(m, leafHashes, from, from + k, whole, proof);
-			proof.add(root(leafHashes, from + k, to));
+			subproof(m, from, from + k, whole, nodes, proof);
+			proof.add(rangeRoot(from + k, to, nodes));
 		}
 		else {
-			subproof(m - k, leafHashes, from + k, to, false, proof);
-			proof.add(root(leafHashes, from, from + k));
+			subproof(m - k, from + k, to, false, nodes, proof);
+			proof.add(rangeRoot(from, from + k, nodes));
 		}
+	}
+
+	/**
+	 * The perfect subtrees a log of {@code size} leaves gains when {@code leafHashes} are
+	 * appended: each leaf, then every subtree it completes. Only the subtrees on the
+	 * log's right edge are read, one per set bit of {@code size}.
+	 */
+	public static List<NodeSource.Node> append(long size, NodeSource nodes, List<byte[]> leafHashes) {
+		// the right edge: the root of each perfect subtree the first size leaves split
+		// into
+		byte[][] edge = new byte[64][];
+		for (int level = 0; level < 63; level++) {
+			if ((size >> level & 1) == 1) {
+				edge[level] = nodes.node(level, (size >> level) - 1);
+			}
+		}
+		List<NodeSource.Node> added = new ArrayList<>();
+		long next = size;
+		for (byte[] leaf : leafHashes) {
+			byte[] node = leaf;
+			int level = 0;
+			added.add(new NodeSource.Node(0, next, node));
+			while ((next >> level & 1) == 1) {
+				node = nodeHash(edge[level], node);
+				edge[level] = null;
+				level++;
+				added.add(new NodeSource.Node(level, next >> level, node));
+			}
+			edge[level] = node;
+			next++;
+		}
+		return added;
 	}
 
 	/**
@@ -229,8 +295,8 @@ public final class Merkle {
 	}
 
 	/** The largest power of two smaller than {@code n} (n at least 2). */
-	static int largestPowerOfTwoBelow(int n) {
-		return Integer.highestOneBit(n - 1);
+	static long largestPowerOfTwoBelow(long n) {
+		return Long.highestOneBit(n - 1);
 	}
 
 	private static byte[] requireHash(byte[] hash, String what) throws InvalidProof {

@@ -2,8 +2,12 @@ package org.library.verifier;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +89,40 @@ class MerkleTest {
 				Merkle.root(seen), Merkle.root(rewritten)))
 			.isInstanceOf(InvalidProof.class)
 			.hasMessageContaining("tree of 10");
+	}
+
+	@Test
+	void aLogThatKeepsItsSubtreesGivesTheSameRootsAndProofsInLogarithmicReads() {
+		Map<String, byte[]> stored = new HashMap<>();
+		AtomicInteger reads = new AtomicInteger();
+		NodeSource store = (level, index) -> {
+			reads.incrementAndGet();
+			byte[] hash = stored.get(level + "/" + index);
+			assertThat(hash).as("node %d/%d", level, index).isNotNull();
+			return hash;
+		};
+		List<byte[]> leaves = leaves(70);
+		int size = 0;
+		while (size < leaves.size()) {
+			int batch = Math.min(1 + size % 7, leaves.size() - size);
+			for (NodeSource.Node node : Merkle.append(size, store, leaves.subList(size, size + batch))) {
+				assertThat(stored.put(node.level() + "/" + node.index(), node.hash())).as("stored once").isNull();
+			}
+			size += batch;
+			assertThat(Merkle.root(size, store)).isEqualTo(Merkle.root(leaves.subList(0, size)));
+		}
+		// every perfect subtree once: 2n - (the number of set bits of n)
+		assertThat(stored).hasSize(2 * 70 - Integer.bitCount(70));
+		for (int index = 0; index < 70; index++) {
+			reads.set(0);
+			assertThat(Merkle.inclusionProof(index, 70, store)).usingElementComparator(Arrays::compare)
+				.containsExactlyElementsOf(Merkle.inclusionProof(index, leaves));
+			assertThat(reads.get()).isLessThanOrEqualTo(2 * ceilLog2(70));
+		}
+		for (int size1 = 1; size1 <= 70; size1 += 3) {
+			assertThat(Merkle.consistencyProof(size1, 70, store)).usingElementComparator(Arrays::compare)
+				.containsExactlyElementsOf(Merkle.consistencyProof(size1, leaves));
+		}
 	}
 
 	private static List<byte[]> leaves(int size) {
