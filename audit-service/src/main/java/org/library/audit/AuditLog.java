@@ -36,9 +36,12 @@ public class AuditLog {
 
 	private final JsonMapper json;
 
-	AuditLog(JdbcClient jdbc, JsonMapper json) {
+	private final MerkleLog tree;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json, MerkleLog tree) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.tree = tree;
 	}
 
 	/**
@@ -47,9 +50,10 @@ public class AuditLog {
 	 *
 	 * <p>
 	 * Appends take one lock, so however many instances ingest, they commit one after
-	 * another and the recording order ({@code seq}) is the commit order: once a row is
-	 * visible, no row with a lower {@code seq} can appear later, and a reader paging by
-	 * {@code seq} never misses one.
+	 * another and the recording order ({@code seq}, and the place in the Merkle log) is
+	 * the commit order: once a row is visible, no row with a lower {@code seq} can appear
+	 * later, and a reader paging by {@code seq} never misses one. The log's tree grows in
+	 * the same transaction ({@link MerkleLog#grow()}).
 	 * @return how many were new
 	 */
 	@Transactional
@@ -80,16 +84,28 @@ public class AuditLog {
 			details[i] = json.writeValueAsString(event.details() == null ? Map.of() : event.details());
 			traces[i] = event.traceId();
 		}
-		return jdbc
+		// redelivered events, and one delivered twice in a batch, are left out before the
+		// insert rather than
+		// skipped by it: each row inserted takes the next place in the log, and a place
+		// once taken is never
+		// given back
+		int stored = jdbc
 			.sql("""
 					INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id, details, trace_id)
 					SELECT id, occurred_at, source, actor, action, entity_type, entity_id, details::jsonb, trace_id
-					  FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-					              ?::text[], ?::text[])
-					       AS e(id, occurred_at, source, actor, action, entity_type, entity_id, details, trace_id)
-					ON CONFLICT (id) DO NOTHING""")
+					  FROM (SELECT DISTINCT ON (id) *
+					          FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+					                      ?::text[], ?::text[], ?::text[])
+					               WITH ORDINALITY
+					               AS e(id, occurred_at, source, actor, action, entity_type, entity_id, details,
+					                    trace_id, arrival)
+					         ORDER BY id, arrival) AS firsts
+					 WHERE NOT EXISTS (SELECT 1 FROM audit_event stored WHERE stored.id = firsts.id)
+					 ORDER BY arrival""")
 			.params(ids, occurred, sources, actors, actions, entityTypes, entityIds, details, traces)
 			.update();
+		tree.grow();
+		return stored;
 	}
 
 	@Transactional(readOnly = true)

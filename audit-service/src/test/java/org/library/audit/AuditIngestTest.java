@@ -217,7 +217,12 @@ class AuditIngestTest {
 			assertThat(http.get("/api/audit-events?entityId=" + book).json().get("items")).isEmpty();
 		}
 		finally {
-			owner.sql("GRANT INSERT ON audit_event TO audit_app").update();
+			// what V3__merkle_log.sql grants: the event's own fields, never its place or
+			// time
+			owner
+				.sql("GRANT INSERT (id, occurred_at, source, actor, action, entity_type, entity_id, details, "
+						+ "trace_id) ON audit_event TO audit_app")
+				.update();
 		}
 
 		JsonNode page = awaitEvents(book, 20);

@@ -55,6 +55,50 @@ class DatabaseOwnershipTest extends OwnershipContract {
 	}
 
 	@Test
+	void theWriterCannotChooseAnEventsPlaceOrTimeNorMoveTheHead() throws SQLException {
+		try (var connection = DriverManager.getConnection(url, appRole, appPassword);
+				var statement = connection.createStatement()) {
+			String forged = "INSERT INTO audit_event (id, %s, occurred_at, source, actor, action, entity_type, "
+					+ "entity_id) OVERRIDING SYSTEM VALUE VALUES (gen_random_uuid(), %s, now(), 's', 'a', 'Forged', "
+					+ "'Book', 'forged')";
+			// a row before the first one, a row back-dated, a row in a place of its
+			// choosing: the forgery
+			for (String column : List.of("seq", "recorded_at", "leaf_index")) {
+				String value = column.equals("recorded_at") ? "'2025-01-01'" : "-1";
+				assertThatThrownBy(() -> statement.execute(forged.formatted(column, value))).as(column)
+					.hasMessageContaining("permission denied");
+			}
+			assertThatThrownBy(() -> statement.execute("UPDATE tree_head SET size = 0"))
+				.hasMessageContaining("permission denied");
+			assertThatThrownBy(() -> statement.execute("INSERT INTO tree_head (only_row, size) VALUES (false, 0)"))
+				.hasMessageContaining("permission denied");
+
+			// the places are counted in a setting anyone may change mid-statement: the
+			// rows must still end up
+			// in exactly the next places
+			assertThatThrownBy(() -> statement
+				.execute("INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id) "
+						+ "SELECT gen_random_uuid(), now(), 's', 'a', 'Forged', 'Book', "
+						+ "set_config('library.audit_next_place', '1000000', true) FROM generate_series(1, 1)"))
+				.hasMessageContaining("take the next places");
+
+			var head = statement.executeQuery("SELECT size FROM tree_head");
+			head.next();
+			long next = head.getLong(1);
+			UUID id = UUID.randomUUID();
+			statement
+				.execute("INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id) "
+						+ "VALUES ('" + id + "', now(), 's', 'a', 'Probe', 'Book', 'probe')");
+			var placed = statement.executeQuery(
+					"SELECT leaf_index, recorded_at > now() - interval '1 minute' FROM audit_event WHERE id = '" + id
+							+ "'");
+			placed.next();
+			assertThat(placed.getLong(1)).as("the next place, from the head").isEqualTo(next);
+			assertThat(placed.getBoolean(2)).as("recorded now, by the database").isTrue();
+		}
+	}
+
+	@Test
 	void noOtherServiceRoleCanReadOrWriteTheTrail() throws SQLException {
 		for (String role : List.of("book_catalog_app", "book_inventory_app", "reading_list_app",
 				"book_catalog_owner")) {

@@ -1,0 +1,124 @@
+package org.library.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.library.verifier.Merkle;
+import org.library.verifier.NodeSource;
+import org.library.verifier.TrailEntry;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail as a Merkle log (RFC 9162), kept in Postgres beside the trail: the hash
+ * of every perfect subtree in {@code tree_node}, so that a root or a proof costs O(log n)
+ * reads. The events' places are the database's ({@code tree_head} and its trigger); the
+ * tree follows them, hashing each stored event as {@link TrailEntry} writes its leaf, the
+ * same code the offline verifier runs.
+ */
+@Repository
+public class MerkleLog {
+
+	/**
+	 * The most leaves one append hashes: a trail recorded before the log existed is taken
+	 * into it over the appends that follow, oldest first, not in one long transaction. An
+	 * append holds at most a poll of events, far fewer, so the tree catches up.
+	 */
+	static final int CATCH_UP = 10_000;
+
+	private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	MerkleLog(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/**
+	 * Hashes the events that have a place but no leaf yet, in the transaction of the
+	 * append that placed them and under its lock, so the tree grows in the trail's order.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void grow() {
+		long hashed = size();
+		long placed = jdbc.sql("SELECT size FROM tree_head").query(Long.class).single();
+		long until = Math.min(placed, hashed + CATCH_UP);
+		while (hashed < until) {
+			List<TrailEntry> entries = entries(hashed, Math.min(until, hashed + 1_000));
+			List<NodeSource.Node> nodes = Merkle.append(hashed, this::node,
+					entries.stream().map(TrailEntry::leafHash).toList());
+			int[] levels = new int[nodes.size()];
+			long[] indexes = new long[nodes.size()];
+			byte[][] hashes = new byte[nodes.size()][];
+			for (int i = 0; i < nodes.size(); i++) {
+				levels[i] = nodes.get(i).level();
+				indexes[i] = nodes.get(i).index();
+				hashes[i] = nodes.get(i).hash();
+			}
+			jdbc.sql("INSERT INTO tree_node (level, index, hash) "
+					+ "SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])")
+				.params(levels, indexes, hashes)
+				.update();
+			hashed += entries.size();
+		}
+	}
+
+	/** How many events the tree holds: the size of its latest root. */
+	@Transactional(readOnly = true)
+	public long size() {
+		return jdbc.sql("SELECT coalesce(max(index) + 1, 0) FROM tree_node WHERE level = 0").query(Long.class).single();
+	}
+
+	/** The root of the tree of its first {@code size} events. */
+	@Transactional(readOnly = true)
+	public byte[] root(long size) {
+		return Merkle.root(size, this::node);
+	}
+
+	/** The inclusion proof of event {@code index} in the tree of {@code size}. */
+	@Transactional(readOnly = true)
+	public List<byte[]> inclusionProof(long index, long size) {
+		return Merkle.inclusionProof(index, size, this::node);
+	}
+
+	/** The events at places {@code [from, to)}, as their leaves write them. */
+	@Transactional(readOnly = true)
+	public List<TrailEntry> entries(long from, long to) {
+		return jdbc.sql("""
+				SELECT leaf_index, id, occurred_at, recorded_at, source, actor, action, entity_type, entity_id,
+				       details::text AS details, trace_id
+				  FROM audit_event WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index""")
+			.params(from, to)
+			.query((row, n) -> entry(row))
+			.list();
+	}
+
+	private byte[] node(int level, long index) {
+		return jdbc.sql("SELECT hash FROM tree_node WHERE level = ? AND index = ?")
+			.params(level, index)
+			.query(byte[].class)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("the tree has no node " + level + "/" + index));
+	}
+
+	private TrailEntry entry(ResultSet row) throws SQLException {
+		return new TrailEntry(row.getLong("leaf_index"), row.getObject("id", UUID.class),
+				row.getTimestamp("occurred_at").toInstant(), row.getTimestamp("recorded_at").toInstant(),
+				row.getString("source"), row.getString("actor"), row.getString("action"), row.getString("entity_type"),
+				row.getString("entity_id"), json.readValue(row.getString("details"), DETAILS),
+				row.getString("trace_id"));
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.library.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.library.testsupport.LibraryServiceTest;
+import org.library.testsupport.ServiceUnderTest;
+import org.library.verifier.Merkle;
+import org.library.verifier.TrailEntry;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The trail is a Merkle log: every stored event has its own place, 0 to n-1 without a
+ * gap, redelivered or not, and the tree the service keeps is the tree anyone computes
+ * again from the stored events, as the offline verifier does.
+ */
+@LibraryServiceTest
+class MerkleLogTest {
+
+	private final ServiceUnderTest service;
+
+	@Autowired
+	MerkleLog tree;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MerkleLogTest(ServiceUnderTest service) {
+		this.service = service;
+	}
+
+	private void awaitStored(String book, long count) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_id = ?")
+				.param(book)
+				.query(Long.class)
+				.single() == count);
+	}
+
+	@Test
+	void everyEventTakesTheNextPlaceOnceAndTheTreeIsTheOneAnyoneRecomputes() {
+		String book = UUID.randomUUID().toString();
+		UUID twice = UUID.randomUUID();
+		try (AuditFeed feed = new AuditFeed(service.bootstrapServers())) {
+			for (int i = 0; i < 30; i++) {
+				feed.send(book, "CopyCheckedOut", "reader-" + i);
+			}
+			String event = AuditFeed.event(twice, Instant.now(), AuditFeed.SOURCE, "ada", "CopyReturned", book);
+			feed.send(twice, event, book);
+			feed.send(twice, event, book);
+			awaitStored(book, 31);
+			// a later append takes in whatever was placed before it (other tests insert
+			// rows by hand)
+			feed.send(UUID.randomUUID().toString(), "CopyCheckedOut", "reader");
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> tree.size() == jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single());
+
+		long size = tree.size();
+		assertThat(jdbc.sql("SELECT min(leaf_index), max(leaf_index) FROM audit_event")
+			.query((row, n) -> List.of(row.getLong(1), row.getLong(2)))
+			.single()).containsExactly(0L, size - 1);
+		assertThat(jdbc.sql("SELECT size FROM tree_head").query(Long.class).single()).isEqualTo(size);
+
+		List<byte[]> leaves = tree.entries(0, size).stream().map(TrailEntry::leafHash).toList();
+		byte[] root = Merkle.root(leaves);
+		assertThat(tree.root(size)).isEqualTo(root);
+		long placeOfTwice = jdbc.sql("SELECT leaf_index FROM audit_event WHERE id = ?")
+			.param(twice)
+			.query(Long.class)
+			.single();
+		List<byte[]> proof = tree.inclusionProof(placeOfTwice, size);
+		assertThat(proof).hasSizeLessThanOrEqualTo(64 - Long.numberOfLeadingZeros(size - 1));
+		assertThat(proof).usingElementComparator(Arrays::compare)
+			.containsExactlyElementsOf(Merkle.inclusionProof((int) placeOfTwice, leaves));
+	}
+
+}
