@@ -14,7 +14,7 @@ FROM eclipse-temurin:21-jre
 # curl for the health check; a user of its own, never root
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --no-create-home library \
- && mkdir -p /var/lib/library/identity && chown -R library /var/lib/library
+ && mkdir -p /var/lib/library/identity /var/lib/library/audit && chown -R library /var/lib/library
 WORKDIR /app
 # layered: dependencies change rarely, the application often, so rebuilds reuse the lower layers
 COPY --from=build /layers/dependencies/ ./

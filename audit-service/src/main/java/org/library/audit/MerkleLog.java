@@ -93,6 +93,14 @@ public class MerkleLog {
 		return Merkle.inclusionProof(index, size, this::node);
 	}
 
+	/**
+	 * The consistency proof from the tree of {@code size1} to the tree of {@code size2}.
+	 */
+	@Transactional(readOnly = true)
+	public List<byte[]> consistencyProof(long size1, long size2) {
+		return Merkle.consistencyProof(size1, size2, this::node);
+	}
+
 	/** The events at places {@code [from, to)}, as their leaves write them. */
 	@Transactional(readOnly = true)
 	public List<TrailEntry> entries(long from, long to) {

@@ -121,6 +121,10 @@ public final class LocalStack {
 			// the services check every token against the issuer started here, whatever
 			// its port
 			environment.put("LIBRARY_ISSUER_URI", issuer());
+			// where audit-service keeps the key that signs its checkpoints (the others
+			// ignore it)
+			environment.put("LIBRARY_AUDIT_CHECKPOINT_KEY_DIRECTORY",
+					options.dataDirectory().resolve("audit").toString());
 			Path identityData = options.dataDirectory().resolve(ServiceSpec.IDENTITY.name());
 			accounts = DemoAccounts.passwords(identityData, System::getenv);
 			Map<String, String> clientSecrets = DemoAccounts.clientSecrets(identityData, System::getenv);

@@ -19,6 +19,8 @@ class AuditAccess implements AccessRules {
 	public void declare(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		requests.requestMatchers(HttpMethod.GET, "/api/audit-events").hasRole(Roles.AUDITOR);
+		requests.requestMatchers(HttpMethod.GET, "/api/audit-checkpoints/latest", "/api/audit-checkpoints/key")
+			.hasRole(Roles.AUDITOR);
 	}
 
 }
