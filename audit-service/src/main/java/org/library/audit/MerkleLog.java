@@ -94,6 +94,45 @@ public class MerkleLog {
 	}
 
 	/**
+	 * Where event {@code id} is in the tree of {@code size} (by default the latest), and
+	 * the proof of it: at most log2 n hashes.
+	 */
+	@Transactional(readOnly = true)
+	public Inclusion inclusion(UUID id, Long size) {
+		long logSize = size();
+		long treeSize = size == null ? logSize : size;
+		if (treeSize < 1 || treeSize > logSize) {
+			throw new LogRefusals.NoSuchTree("the log has a tree of 1 to " + logSize + " events, not " + treeSize,
+					logSize);
+		}
+		Long index = jdbc.sql("SELECT leaf_index FROM audit_event WHERE id = ?")
+			.param(id)
+			.query(Long.class)
+			.optional()
+			.filter(place -> place < treeSize)
+			.orElseThrow(() -> new LogRefusals.NotInTree("event " + id, treeSize));
+		byte[] leaf = node(0, index);
+		return new Inclusion(index, treeSize, leaf, Merkle.inclusionProof(index, treeSize, this::node));
+	}
+
+	/**
+	 * The proof that the tree of {@code size1} is where the tree of {@code size2} began.
+	 */
+	@Transactional(readOnly = true)
+	public List<byte[]> consistency(long size1, long size2) {
+		long logSize = size();
+		if (size1 < 1 || size1 > size2 || size2 > logSize) {
+			throw new LogRefusals.NoSuchTree(
+					"a consistency proof joins two trees of 1 to " + logSize + " events, the first no larger", logSize);
+		}
+		return consistencyProof(size1, size2);
+	}
+
+	/** An event's place, its leaf hash and the path from it to the root. */
+	public record Inclusion(long index, long treeSize, byte[] leafHash, List<byte[]> proof) {
+	}
+
+	/**
 	 * The consistency proof from the tree of {@code size1} to the tree of {@code size2}.
 	 */
 	@Transactional(readOnly = true)

@@ -21,6 +21,10 @@ class AuditAccess implements AccessRules {
 		requests.requestMatchers(HttpMethod.GET, "/api/audit-events").hasRole(Roles.AUDITOR);
 		requests.requestMatchers(HttpMethod.GET, "/api/audit-checkpoints/latest", "/api/audit-checkpoints/key")
 			.hasRole(Roles.AUDITOR);
+		requests
+			.requestMatchers(HttpMethod.GET, "/api/audit-proofs/inclusion", "/api/audit-proofs/consistency",
+					"/api/audit-proofs/leaves")
+			.hasRole(Roles.AUDITOR);
 	}
 
 }
