@@ -1,8 +1,6 @@
 package org.library.audit;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Caller;
@@ -19,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The audit service signs checkpoints of its Merkle log that an auditor opens with its
@@ -53,7 +50,7 @@ class CheckpointsTest {
 		assertThat(key.name()).isEqualTo("library.example/audit");
 		Checkpoint first = latest(key);
 
-		appendAndAwait(5);
+		LogAppends.append(service, jdbc, tree, 5);
 		Checkpoint second = latest(key);
 
 		assertThat(second.size()).isGreaterThanOrEqualTo(first.size() + 5);
@@ -68,7 +65,7 @@ class CheckpointsTest {
 
 	@Test
 	void aTreeThatDoesNotExtendTheLastCheckpointIsNeverSigned() throws Exception {
-		appendAndAwait(3);
+		LogAppends.append(service, jdbc, tree, 3);
 		long signed = Checkpoint.parse(SignedNote.open(checkpoints.signLatest(), checkpoints.verifierKey())).size();
 		// what the log last vouched for no longer matches the stored tree: one of the two
 		// was rewritten
@@ -81,7 +78,7 @@ class CheckpointsTest {
 			.params(Merkle.leafHash(new byte[] { 9 }), signed)
 			.update();
 		try {
-			appendAndAwait(1);
+			LogAppends.append(service, jdbc, tree, 1);
 			assertThatThrownBy(checkpoints::signLatest).isInstanceOf(Checkpoints.InconsistentTree.class)
 				.hasMessageContaining("does not extend the checkpoint of " + signed);
 			assertThat(owner.sql("SELECT max(size) FROM checkpoint").query(Long.class).single()).isEqualTo(signed);
@@ -98,20 +95,6 @@ class CheckpointsTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).startsWith("text/plain");
 		return Checkpoint.parse(SignedNote.open(response.body(), key));
-	}
-
-	private void appendAndAwait(int count) {
-		String book = UUID.randomUUID().toString();
-		try (AuditFeed feed = new AuditFeed(service.bootstrapServers())) {
-			for (int i = 0; i < count; i++) {
-				feed.send(book, "CopyCheckedOut", "reader-" + i);
-			}
-		}
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_id = ?")
-				.param(book)
-				.query(Long.class)
-				.single() == count && tree.size() == jdbc.sql("SELECT size FROM tree_head").query(Long.class).single());
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.library.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What an auditor checks the trail with, over the API and against signed checkpoints
@@ -49,9 +47,9 @@ class ProofsTest {
 	@Test
 	void anAuditorProvesAnEventAndTheGrowthOfTheLogFromCheckpointsAlone() throws Exception {
 		SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(auditor.get("/api/audit-checkpoints/key").body());
-		UUID event = append(4);
+		UUID event = LogAppends.append(service, jdbc, tree, 4);
 		Checkpoint first = Checkpoint.parse(SignedNote.open(auditor.get("/api/audit-checkpoints/latest").body(), key));
-		append(7);
+		LogAppends.append(service, jdbc, tree, 7);
 		Checkpoint second = Checkpoint.parse(SignedNote.open(auditor.get("/api/audit-checkpoints/latest").body(), key));
 
 		JsonNode inclusion = auditor.get("/api/audit-proofs/inclusion?id=" + event + "&treeSize=" + first.size())
@@ -87,7 +85,7 @@ class ProofsTest {
 
 	@Test
 	void whatCannotBeProvedIsAProblemNamingWhy() {
-		append(1);
+		LogAppends.append(service, jdbc, tree, 1);
 		long size = tree.size();
 		var unknown = auditor.get("/api/audit-proofs/inclusion?id=" + UUID.randomUUID());
 		assertThat(unknown.status()).isEqualTo(404);
@@ -98,22 +96,6 @@ class ProofsTest {
 		assertThat(auditor.get("/api/audit-proofs/consistency?from=5&to=2").status()).isEqualTo(400);
 		assertThat(auditor.get("/api/audit-proofs/leaves?limit=0").status()).isEqualTo(400);
 		assertThat(service.http().as(Caller.ADA).get("/api/audit-proofs/leaves").status()).isEqualTo(403);
-	}
-
-	private UUID append(int count) {
-		String book = UUID.randomUUID().toString();
-		UUID last = null;
-		try (AuditFeed feed = new AuditFeed(service.bootstrapServers())) {
-			for (int i = 0; i < count; i++) {
-				last = feed.send(book, "CopyCheckedOut", "reader-" + i);
-			}
-		}
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_id = ?")
-				.param(book)
-				.query(Long.class)
-				.single() == count && tree.size() == jdbc.sql("SELECT size FROM tree_head").query(Long.class).single());
-		return last;
 	}
 
 	private static byte[] hash(JsonNode base64) {
