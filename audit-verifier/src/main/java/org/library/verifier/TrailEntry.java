@@ -10,9 +10,10 @@ import java.util.UUID;
 
 /**
  * One event of the audit trail as it is stored, and the leaf of the Merkle log it is: the
- * RFC 8785 canonical JSON of every stored field, its place in the log and the time the
- * trail recorded it included. Times are written to the microsecond, as Postgres keeps
- * them.
+ * RFC 8785 canonical JSON of every stored field, the time the trail recorded it included.
+ * Its place is not in the leaf: the tree commits to it, and so a leaf found at another
+ * place is known for the same event, moved. Times are written to the microsecond, as
+ * Postgres keeps them.
  *
  * @param index its place in the log, 0 for the first event ever recorded
  */
@@ -25,7 +26,6 @@ public record TrailEntry(long index, UUID id, Instant occurredAt, Instant record
 	/** The leaf's bytes: what its hash is taken of. */
 	public byte[] leaf() {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("index", index);
 		fields.put("id", id.toString());
 		fields.put("occurredAt", MICROS.format(occurredAt));
 		fields.put("recordedAt", MICROS.format(recordedAt));
