@@ -140,6 +140,15 @@ public class MerkleLog {
 		return Merkle.consistencyProof(size1, size2, this::node);
 	}
 
+	/** The stored leaf hashes of places {@code [from, to)}. */
+	@Transactional(readOnly = true)
+	public List<byte[]> leafHashes(long from, long to) {
+		return jdbc.sql("SELECT hash FROM tree_node WHERE level = 0 AND index >= ? AND index < ? ORDER BY index")
+			.params(from, to)
+			.query(byte[].class)
+			.list();
+	}
+
 	/** The events at places {@code [from, to)}, as their leaves write them. */
 	@Transactional(readOnly = true)
 	public List<TrailEntry> entries(long from, long to) {

@@ -62,6 +62,7 @@ class ProofsTest {
 			.json()
 			.get("leaves")
 			.get(0)
+			.get("leaf")
 			.asString();
 		assertThat(Merkle.leafHash(leaf.getBytes(StandardCharsets.UTF_8))).isEqualTo(hash(inclusion.get("leafHash")));
 		assertThat(leaf).contains("\"id\":\"" + event + "\"");
@@ -77,10 +78,13 @@ class ProofsTest {
 		while (from != null && from < second.size()) {
 			JsonNode page = auditor.get("/api/audit-proofs/leaves?from=" + from + "&limit=500").json();
 			page.get("leaves")
-				.forEach(text -> leaves.add(Merkle.leafHash(text.asString().getBytes(StandardCharsets.UTF_8))));
+				.forEach(entry -> leaves
+					.add(Merkle.leafHash(entry.get("leaf").asString().getBytes(StandardCharsets.UTF_8))));
 			from = page.get("next").isNull() ? null : page.get("next").asLong();
 		}
 		assertThat(Merkle.root(leaves.subList(0, (int) second.size()))).isEqualTo(second.root());
+		JsonNode stored = auditor.get("/api/audit-proofs/leaf-hashes?from=" + index + "&limit=1").json();
+		assertThat(hash(stored.get("hashes").get(0))).isEqualTo(hash(inclusion.get("leafHash")));
 	}
 
 	@Test

@@ -23,7 +23,7 @@ class AuditAccess implements AccessRules {
 			.hasRole(Roles.AUDITOR);
 		requests
 			.requestMatchers(HttpMethod.GET, "/api/audit-proofs/inclusion", "/api/audit-proofs/consistency",
-					"/api/audit-proofs/leaves")
+					"/api/audit-proofs/leaves", "/api/audit-proofs/leaf-hashes")
 			.hasRole(Roles.AUDITOR);
 	}
 

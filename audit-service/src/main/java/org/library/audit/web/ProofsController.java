@@ -56,19 +56,31 @@ class ProofsController {
 	}
 
 	@Operation(operationId = "auditLeaves", summary = "Read the log's leaves",
-			description = "Auditors only. The events at places from to from + limit - 1, each as the RFC 8785 canonical JSON its leaf hash is taken of: SHA-256(0x00 || the text's UTF-8). next is where the following page starts, or null at the end of the log.")
+			description = "Auditors only. The events at places from to from + limit - 1, each with its place and as the RFC 8785 canonical JSON its leaf hash is taken of: SHA-256(0x00 || the text's UTF-8). A place without an event has none. next is where the following page starts, or null at the end of the log.")
 	@ApiResponse(responseCode = "200", description = "A page of leaves")
 	@GetMapping("/leaves")
 	Leaves leaves(@RequestParam(defaultValue = "0") @Min(0) long from,
 			@RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
 		long size = tree.size();
 		long to = from >= size ? from : Math.min(size, from + limit);
-		List<String> leaves = from >= size ? List.of()
+		List<Leaf> leaves = from >= size ? List.of()
 				: tree.entries(from, to)
 					.stream()
-					.map(entry -> new String(entry.leaf(), StandardCharsets.UTF_8))
+					.map(entry -> new Leaf(entry.index(), new String(entry.leaf(), StandardCharsets.UTF_8)))
 					.toList();
 		return new Leaves(from, size, leaves, to < size ? to : null);
+	}
+
+	@Operation(operationId = "auditLeafHashes", summary = "Read the log's stored leaf hashes",
+			description = "Auditors only. The leaf hashes the log's tree holds for places from to from + limit - 1, base64. They are to be trusted only when they make the root of a signed checkpoint; then each leaf found can be told intact, moved, edited, inserted or deleted.")
+	@ApiResponse(responseCode = "200", description = "A page of stored leaf hashes")
+	@GetMapping("/leaf-hashes")
+	LeafHashes leafHashes(@RequestParam(defaultValue = "0") @Min(0) long from,
+			@RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
+		long size = tree.size();
+		long to = from >= size ? from : Math.min(size, from + limit);
+		return new LeafHashes(from, size, tree.leafHashes(from, to).stream().map(ProofsController::base64).toList(),
+				to < size ? to : null);
 	}
 
 	private static String base64(byte[] hash) {
@@ -89,7 +101,15 @@ class ProofsController {
 	 * A page of the log: its leaves from place from, the log's size, and where the next
 	 * page starts.
 	 */
-	record Leaves(long from, long logSize, List<String> leaves, Long next) {
+	record Leaves(long from, long logSize, List<Leaf> leaves, Long next) {
+	}
+
+	/** An event at its place, as its leaf's canonical text. */
+	record Leaf(long place, String leaf) {
+	}
+
+	/** A page of the stored leaf hashes, from place from. */
+	record LeafHashes(long from, long logSize, List<String> hashes, Long next) {
 	}
 
 }

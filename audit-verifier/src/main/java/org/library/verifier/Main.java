@@ -1,0 +1,206 @@
+package org.library.verifier;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The auditor's command: checks the audit trail against its signed checkpoint, offline or
+ * from the live API, and against the checkpoint accepted last time.
+ *
+ * <pre>
+ * java -jar audit-verifier.jar --key=KEY [--state=FILE] (--api=URL [--save=FILE] | --export=FILE)
+ * </pre>
+ *
+ * {@code --key} is the log's verifier key, or a file holding it; {@code --api} the audit
+ * service, with an auditor's token in {@code AUDIT_TOKEN}; {@code --save} keeps what was
+ * read as an export, which {@code --export} reads again offline. With {@code --state} the
+ * checkpoint accepted is kept there, and the next run checks that the log only grew from
+ * it. It prints one line per finding, its kind and place, and exits 1 if there is any; 0
+ * when the trail is intact; 2 when it could not check.
+ */
+public final class Main {
+
+	private Main() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err, System.getenv("AUDIT_TOKEN")));
+	}
+
+	/** What {@link #main} does, with its streams and token given: the exit code. */
+	public static int run(String[] args, PrintStream out, PrintStream err, String token) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (String arg : args) {
+			int equals = arg.indexOf('=');
+			if (!arg.startsWith("--") || equals < 0) {
+				err.println("not an option: " + arg + "\n" + usage());
+				return 2;
+			}
+			options.put(arg.substring(2, equals), arg.substring(equals + 1));
+		}
+		if (!options.containsKey("key") || options.containsKey("api") == options.containsKey("export")) {
+			err.println(usage());
+			return 2;
+		}
+		try {
+			SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(readKey(options.get("key")));
+			Export export = options.containsKey("api") ? Export.fetch(options.get("api"), token)
+					: Export.read(Path.of(options.get("export")));
+			if (options.containsKey("save")) {
+				export.write(Path.of(options.get("save")));
+			}
+			Checkpoint checkpoint;
+			try {
+				checkpoint = Checkpoint.parse(SignedNote.open(export.checkpoint(), key));
+			}
+			catch (SignedNote.InvalidSignature ex) {
+				out.println(TrailVerifier.Kind.BAD_SIGNATURE + " 0 " + ex.getMessage());
+				return 1;
+			}
+			Path state = options.containsKey("state") ? Path.of(options.get("state")) : null;
+			TrailVerifier.Accepted accepted = state != null && Files.exists(state) ? accepted(state) : null;
+			List<TrailVerifier.Finding> findings = TrailVerifier.verify(checkpoint, export.found(), export.stored(),
+					accepted);
+			findings.forEach(out::println);
+			if (!findings.isEmpty()) {
+				return 1;
+			}
+			if (state != null) {
+				Files.writeString(state,
+						checkpoint.size() + "\n" + Base64.getEncoder().encodeToString(checkpoint.root()) + "\n");
+			}
+			out.println("intact: " + checkpoint.size() + " events under the checkpoint of " + checkpoint.origin()
+					+ (accepted == null ? "" : ", grown from the " + accepted.size() + " accepted before"));
+			return 0;
+		}
+		catch (IOException | RuntimeException ex) {
+			err.println("could not check the trail: " + ex.getMessage());
+			return 2;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 2;
+		}
+	}
+
+	private static String usage() {
+		return "usage: java -jar audit-verifier.jar --key=KEY [--state=FILE] (--api=URL [--save=FILE] | --export=FILE)";
+	}
+
+	private static String readKey(String key) throws IOException {
+		Path file = Path.of(key);
+		return key.contains("+") && !Files.exists(file) ? key : Files.readString(file);
+	}
+
+	private static TrailVerifier.Accepted accepted(Path state) throws IOException {
+		String[] lines = Files.readString(state).split("\n");
+		return new TrailVerifier.Accepted(Long.parseLong(lines[0].strip()),
+				Base64.getDecoder().decode(lines[1].strip()));
+	}
+
+	/**
+	 * What the verifier reads: the signed checkpoint, the events at their places, and the
+	 * log's stored leaf hashes. As a file, one JSON object per line:
+	 * {@code {"checkpoint":…}}, then {@code {"place":…,"leaf":…}} and
+	 * {@code {"storedHash":…}} in place order.
+	 */
+	record Export(String checkpoint, List<TrailVerifier.Found> found, List<byte[]> stored) {
+
+		private static final int PAGE = 10_000;
+
+		static Export fetch(String api, String token) throws IOException, InterruptedException {
+			if (token == null || token.isBlank()) {
+				throw new IllegalArgumentException("set AUDIT_TOKEN to an auditor's access token");
+			}
+			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+			String checkpoint = get(http, api + "/api/audit-checkpoints/latest", token);
+			long size = Checkpoint.parse(checkpoint.substring(0, checkpoint.lastIndexOf("\n\n") + 1)).size();
+			List<TrailVerifier.Found> found = new ArrayList<>();
+			List<byte[]> stored = new ArrayList<>();
+			for (long from = 0; from < size; from += PAGE) {
+				Map<?, ?> leaves = (Map<?, ?>) Json.read(get(http,
+						api + "/api/audit-proofs/leaves?from=" + from + "&limit=" + Math.min(PAGE, size - from),
+						token));
+				for (Object leaf : (List<?>) leaves.get("leaves")) {
+					Map<?, ?> entry = (Map<?, ?>) leaf;
+					found.add(new TrailVerifier.Found(((BigDecimal) entry.get("place")).longValueExact(),
+							(String) entry.get("leaf")));
+				}
+				Map<?, ?> hashes = (Map<?, ?>) Json.read(get(http,
+						api + "/api/audit-proofs/leaf-hashes?from=" + from + "&limit=" + Math.min(PAGE, size - from),
+						token));
+				for (Object hash : (List<?>) hashes.get("hashes")) {
+					stored.add(Base64.getDecoder().decode((String) hash));
+				}
+			}
+			return new Export(checkpoint, found, stored);
+		}
+
+		static Export read(Path file) throws IOException {
+			String checkpoint = null;
+			List<TrailVerifier.Found> found = new ArrayList<>();
+			List<byte[]> stored = new ArrayList<>();
+			for (String line : Files.readAllLines(file)) {
+				if (line.isBlank()) {
+					continue;
+				}
+				Map<?, ?> entry = (Map<?, ?>) Json.read(line);
+				if (entry.containsKey("checkpoint")) {
+					checkpoint = (String) entry.get("checkpoint");
+				}
+				else if (entry.containsKey("storedHash")) {
+					stored.add(Base64.getDecoder().decode((String) entry.get("storedHash")));
+				}
+				else {
+					found.add(new TrailVerifier.Found(((BigDecimal) entry.get("place")).longValueExact(),
+							(String) entry.get("leaf")));
+				}
+			}
+			if (checkpoint == null) {
+				throw new IllegalArgumentException(file + " holds no checkpoint");
+			}
+			return new Export(checkpoint, found, stored);
+		}
+
+		void write(Path file) throws IOException {
+			try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+				writer.write(CanonicalJson.write(Map.of("checkpoint", checkpoint)) + "\n");
+				for (TrailVerifier.Found leaf : found) {
+					writer.write(CanonicalJson.write(Map.of("place", leaf.place(), "leaf", leaf.leaf())) + "\n");
+				}
+				for (byte[] hash : stored) {
+					writer.write(
+							CanonicalJson.write(Map.of("storedHash", Base64.getEncoder().encodeToString(hash))) + "\n");
+				}
+			}
+		}
+
+		private static String get(HttpClient http, String url, String token) throws IOException, InterruptedException {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Authorization", "Bearer " + token)
+				.timeout(Duration.ofSeconds(60))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			if (response.statusCode() != 200) {
+				throw new IOException(url + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body();
+		}
+
+	}
+
+}
