@@ -58,6 +58,11 @@ class VerifierCommandTest {
 		assertThat(run(key, "--export=" + export, "--state=" + state)).startsWith("0 intact: ");
 
 		long place = jdbc.sql("SELECT max(leaf_index) FROM audit_event").query(Long.class).single();
+		String id = jdbc.sql("SELECT id::text FROM audit_event WHERE leaf_index = ?")
+			.param(place)
+			.query(String.class)
+			.single();
+		assertThat(run(key, api, "--prove=" + id)).startsWith("0 included: event " + id + " at place " + place);
 		JdbcClient owner = service.as("audit_owner");
 		String actor = owner.sql("SELECT actor FROM audit_event WHERE leaf_index = ?")
 			.param(place)
@@ -66,6 +71,7 @@ class VerifierCommandTest {
 		owner.sql("UPDATE audit_event SET actor = 'nobody' WHERE leaf_index = ?").param(place).update();
 		try {
 			assertThat(run(key, api, "--state=" + state)).isEqualTo("1 edited " + place + "\n");
+			assertThat(run(key, api, "--prove=" + id)).startsWith("1 edited " + place);
 		}
 		finally {
 			owner.sql("UPDATE audit_event SET actor = ? WHERE leaf_index = ?").params(actor, place).update();

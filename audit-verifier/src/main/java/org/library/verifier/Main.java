@@ -24,6 +24,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar audit-verifier.jar --key=KEY [--state=FILE] (--api=URL [--save=FILE] | --export=FILE)
+ * java -jar audit-verifier.jar --key=KEY --api=URL --prove=EVENT-ID
  * </pre>
  *
  * {@code --key} is the log's verifier key, or a file holding it; {@code --api} the audit
@@ -31,7 +32,8 @@ import java.util.Map;
  * read as an export, which {@code --export} reads again offline. With {@code --state} the
  * checkpoint accepted is kept there, and the next run checks that the log only grew from
  * it. It prints one line per finding, its kind and place, and exits 1 if there is any; 0
- * when the trail is intact; 2 when it could not check.
+ * when the trail is intact; 2 when it could not check. With {@code --prove} it checks one
+ * event instead: its leaf, and its inclusion proof against the signed checkpoint.
  */
 public final class Main {
 
@@ -53,12 +55,16 @@ public final class Main {
 			}
 			options.put(arg.substring(2, equals), arg.substring(equals + 1));
 		}
-		if (!options.containsKey("key") || options.containsKey("api") == options.containsKey("export")) {
+		if (!options.containsKey("key")
+				|| options.containsKey("api") == options.containsKey("export") && !options.containsKey("prove")) {
 			err.println(usage());
 			return 2;
 		}
 		try {
 			SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(readKey(options.get("key")));
+			if (options.containsKey("prove")) {
+				return prove(options.get("api"), token, key, options.get("prove"), out);
+			}
 			Export export = options.containsKey("api") ? Export.fetch(options.get("api"), token)
 					: Export.read(Path.of(options.get("export")));
 			if (options.containsKey("save")) {
@@ -99,7 +105,53 @@ public final class Main {
 	}
 
 	private static String usage() {
-		return "usage: java -jar audit-verifier.jar --key=KEY [--state=FILE] (--api=URL [--save=FILE] | --export=FILE)";
+		return "usage: java -jar audit-verifier.jar --key=KEY [--state=FILE] (--api=URL [--save=FILE] | --export=FILE)\n"
+				+ "       java -jar audit-verifier.jar --key=KEY --api=URL --prove=EVENT-ID";
+	}
+
+	/**
+	 * One event: the signed checkpoint, the event's leaf as the log holds it, and its
+	 * inclusion proof, which must take the leaf's own hash to the signed root.
+	 */
+	private static int prove(String api, String token, SignedNote.VerifierKey key, String event, PrintStream out)
+			throws IOException, InterruptedException {
+		if (api == null) {
+			throw new IllegalArgumentException("--prove reads the live API: give --api");
+		}
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+		Checkpoint checkpoint;
+		try {
+			checkpoint = Checkpoint
+				.parse(SignedNote.open(Export.get(http, api + "/api/audit-checkpoints/latest", token), key));
+		}
+		catch (SignedNote.InvalidSignature ex) {
+			out.println(TrailVerifier.Kind.BAD_SIGNATURE + " 0 " + ex.getMessage());
+			return 1;
+		}
+		Map<?, ?> inclusion = (Map<?, ?>) Json.read(Export.get(http,
+				api + "/api/audit-proofs/inclusion?id=" + event + "&treeSize=" + checkpoint.size(), token));
+		long place = ((BigDecimal) inclusion.get("index")).longValueExact();
+		Map<?, ?> page = (Map<?, ?>) Json
+			.read(Export.get(http, api + "/api/audit-proofs/leaves?from=" + place + "&limit=1", token));
+		List<?> leaves = (List<?>) page.get("leaves");
+		String leaf = leaves.isEmpty() ? "" : (String) ((Map<?, ?>) leaves.getFirst()).get("leaf");
+		List<byte[]> proof = new ArrayList<>();
+		for (Object hash : (List<?>) inclusion.get("proof")) {
+			proof.add(Base64.getDecoder().decode((String) hash));
+		}
+		try {
+			Merkle.verifyInclusion(place, checkpoint.size(), Merkle.leafHash(leaf.getBytes(StandardCharsets.UTF_8)),
+					proof, checkpoint.root());
+		}
+		catch (InvalidProof ex) {
+			out.println((leaf.isEmpty() ? TrailVerifier.Kind.DELETED : TrailVerifier.Kind.EDITED) + " " + place + " "
+					+ ex.getMessage());
+			return 1;
+		}
+		out.println("included: event " + event + " at place " + place + " of the " + checkpoint.size()
+				+ " events under the checkpoint of " + checkpoint.origin() + ", by " + proof.size() + " hashes");
+		out.println(leaf);
+		return 0;
 	}
 
 	private static String readKey(String key) throws IOException {
@@ -190,7 +242,7 @@ public final class Main {
 			}
 		}
 
-		private static String get(HttpClient http, String url, String token) throws IOException, InterruptedException {
+		static String get(HttpClient http, String url, String token) throws IOException, InterruptedException {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
 				.header("Authorization", "Bearer " + token)
 				.timeout(Duration.ofSeconds(60))
