@@ -87,12 +87,6 @@ public class MerkleLog {
 		return Merkle.root(size, this::node);
 	}
 
-	/** The inclusion proof of event {@code index} in the tree of {@code size}. */
-	@Transactional(readOnly = true)
-	public List<byte[]> inclusionProof(long index, long size) {
-		return Merkle.inclusionProof(index, size, this::node);
-	}
-
 	/**
 	 * Where event {@code id} is in the tree of {@code size} (by default the latest), and
 	 * the proof of it: at most log2 n hashes.

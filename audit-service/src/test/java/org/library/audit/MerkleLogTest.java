@@ -78,7 +78,7 @@ class MerkleLogTest {
 			.param(twice)
 			.query(Long.class)
 			.single();
-		List<byte[]> proof = tree.inclusionProof(placeOfTwice, size);
+		List<byte[]> proof = tree.inclusion(twice, size).proof();
 		assertThat(proof).hasSizeLessThanOrEqualTo(64 - Long.numberOfLeadingZeros(size - 1));
 		assertThat(proof).usingElementComparator(Arrays::compare)
 			.containsExactlyElementsOf(Merkle.inclusionProof((int) placeOfTwice, leaves));

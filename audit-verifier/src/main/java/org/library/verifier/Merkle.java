@@ -306,7 +306,7 @@ public final class Merkle {
 		return hash;
 	}
 
-	private static MessageDigest sha256() {
+	static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

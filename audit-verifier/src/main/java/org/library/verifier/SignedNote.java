@@ -73,7 +73,7 @@ public final class SignedNote {
 		}
 
 		public byte[] id() {
-			MessageDigest sha = sha256();
+			MessageDigest sha = Merkle.sha256();
 			sha.update(name.getBytes(StandardCharsets.UTF_8));
 			sha.update((byte) '\n');
 			sha.update(ED25519);
@@ -171,15 +171,6 @@ public final class SignedNote {
 				|| text.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
 			throw new IllegalArgumentException(
 					"a note's text is lines, each ending in a newline, none empty, without control characters");
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("every JDK has SHA-256", ex);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,7 +95,7 @@ public final class TrailVerifier {
 	private static List<Finding> compare(long size, List<Found> found, List<byte[]> signed) {
 		Map<String, Long> placeOf = new HashMap<>();
 		for (int place = 0; place < signed.size(); place++) {
-			placeOf.put(hex(signed.get(place)), (long) place);
+			placeOf.put(HexFormat.of().formatHex(signed.get(place)), (long) place);
 		}
 		TreeSet<Long> unclaimed = new TreeSet<>();
 		for (long place = 0; place < size; place++) {
@@ -107,7 +108,8 @@ public final class TrailVerifier {
 		long lastFound = -1;
 		for (Found leaf : found) {
 			lastFound = Math.max(lastFound, leaf.place());
-			Long original = placeOf.get(hex(Merkle.leafHash(leaf.leaf().getBytes(StandardCharsets.UTF_8))));
+			Long original = placeOf
+				.get(HexFormat.of().formatHex(Merkle.leafHash(leaf.leaf().getBytes(StandardCharsets.UTF_8))));
 			if (original != null && unclaimed.remove(original)) {
 				if (original != leaf.place()) {
 					moved.put(leaf.place(), original);
@@ -146,14 +148,6 @@ public final class TrailVerifier {
 			}
 		});
 		return findings;
-	}
-
-	private static String hex(byte[] hash) {
-		StringBuilder out = new StringBuilder();
-		for (byte b : hash) {
-			out.append(Character.forDigit(b >> 4 & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-		}
-		return out.toString();
 	}
 
 }

@@ -61,14 +61,12 @@ class ProofsController {
 	@GetMapping("/leaves")
 	Leaves leaves(@RequestParam(defaultValue = "0") @Min(0) long from,
 			@RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
-		long size = tree.size();
-		long to = from >= size ? from : Math.min(size, from + limit);
-		List<Leaf> leaves = from >= size ? List.of()
-				: tree.entries(from, to)
-					.stream()
-					.map(entry -> new Leaf(entry.index(), new String(entry.leaf(), StandardCharsets.UTF_8)))
-					.toList();
-		return new Leaves(from, size, leaves, to < size ? to : null);
+		Page page = Page.of(from, limit, tree.size());
+		List<Leaf> leaves = tree.entries(from, page.to())
+			.stream()
+			.map(entry -> new Leaf(entry.index(), new String(entry.leaf(), StandardCharsets.UTF_8)))
+			.toList();
+		return new Leaves(from, page.logSize(), leaves, page.next());
 	}
 
 	@Operation(operationId = "auditLeafHashes", summary = "Read the log's stored leaf hashes",
@@ -77,10 +75,23 @@ class ProofsController {
 	@GetMapping("/leaf-hashes")
 	LeafHashes leafHashes(@RequestParam(defaultValue = "0") @Min(0) long from,
 			@RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
-		long size = tree.size();
-		long to = from >= size ? from : Math.min(size, from + limit);
-		return new LeafHashes(from, size, tree.leafHashes(from, to).stream().map(ProofsController::base64).toList(),
-				to < size ? to : null);
+		Page page = Page.of(from, limit, tree.size());
+		return new LeafHashes(from, page.logSize(),
+				tree.leafHashes(from, page.to()).stream().map(ProofsController::base64).toList(), page.next());
+	}
+
+	/**
+	 * Places {@code [from, to)} of a log of {@code logSize}, and where the next page
+	 * starts.
+	 */
+	private record Page(long to, long logSize, Long next) {
+
+		static Page of(long from, int limit, long logSize) {
+			// from beyond the end is an empty page; from + limit cannot overflow below it
+			long to = from >= logSize ? from : Math.min(logSize, from + limit);
+			return new Page(to, logSize, to < logSize ? to : null);
+		}
+
 	}
 
 	private static String base64(byte[] hash) {

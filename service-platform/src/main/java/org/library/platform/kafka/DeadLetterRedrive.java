@@ -102,6 +102,14 @@ class DeadLetterRedrive {
 		return new DeadLetters.Redrive(deadLetterTopic, redriven.size(), redriven);
 	}
 
+	/**
+	 * Its producer factory is its own copy, not a bean: nothing else closes the producer
+	 * it keeps.
+	 */
+	void close() {
+		producers.reset();
+	}
+
 	private Producer<byte[], byte[]> producer() {
 		return producers.createProducer();
 	}

@@ -32,7 +32,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * it in the audit trail.
  */
 @Endpoint(id = "deadletters")
-public class DeadLetters {
+public class DeadLetters implements AutoCloseable {
 
 	private final DeadLetterReader reader;
 
@@ -41,6 +41,12 @@ public class DeadLetters {
 	DeadLetters(DeadLetterReader reader, DeadLetterRedrive redrive) {
 		this.reader = reader;
 		this.redrive = redrive;
+	}
+
+	/** Closes the redrive's producer when the service stops. */
+	@Override
+	public void close() {
+		redrive.close();
 	}
 
 	/** Per dead-letter topic: waiting, redriven, and the reasons of what waits. */
