@@ -1,5 +1,6 @@
 package org.library.audit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,6 +89,36 @@ public class Checkpoints {
 	/** The key that opens the checkpoints: {@code <origin>+<key id>+<key>}. */
 	public SignedNote.VerifierKey verifierKey() {
 		return key.verifierKey();
+	}
+
+	/**
+	 * The checkpoints signed and not yet published, oldest first: the checkpoint table is
+	 * its own outbox.
+	 */
+	@Transactional(readOnly = true)
+	public List<Unpublished> unpublished(int limit) {
+		return jdbc.sql("SELECT size, note, signed_at FROM checkpoint WHERE published_at IS NULL ORDER BY size LIMIT ?")
+			.param(limit)
+			.query((row, n) -> new Unpublished(row.getLong("size"), row.getString("note"),
+					row.getTimestamp("signed_at").toInstant()))
+			.list();
+	}
+
+	/** The checkpoint of {@code size} is on its topic. */
+	@Transactional
+	public void published(long size) {
+		jdbc.sql("UPDATE checkpoint SET published_at = now() WHERE size = ? AND published_at IS NULL")
+			.param(size)
+			.update();
+	}
+
+	/** The log's name in its checkpoints. */
+	public String origin() {
+		return origin;
+	}
+
+	/** A signed checkpoint waiting to be published. */
+	public record Unpublished(long size, String note, Instant signedAt) {
 	}
 
 	private Optional<Signed> last() {

@@ -2,12 +2,15 @@ package org.library.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.library.verifier.Merkle;
 import org.library.verifier.NodeSource;
+import org.library.verifier.PersonalName;
 import org.library.verifier.TrailEntry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,6 +82,15 @@ public class MerkleLog {
 	@Transactional(readOnly = true)
 	public long size() {
 		return jdbc.sql("SELECT coalesce(max(index) + 1, 0) FROM tree_node WHERE level = 0").query(Long.class).single();
+	}
+
+	/**
+	 * One past the last place an event is stored at: the log's size, unless someone
+	 * placed rows the log did not.
+	 */
+	@Transactional(readOnly = true)
+	public long extent() {
+		return jdbc.sql("SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_event").query(Long.class).single();
 	}
 
 	/** The root of the tree of its first {@code size} events. */
@@ -153,6 +165,24 @@ public class MerkleLog {
 			.params(from, to)
 			.query((row, n) -> entry(row))
 			.list();
+	}
+
+	/**
+	 * The names the events at places {@code [from, to)} hold hashes of, by place: none
+	 * where a name was erased.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<PersonalName>> names(long from, long to) {
+		Map<Long, List<PersonalName>> names = new HashMap<>();
+		jdbc.sql("""
+				SELECT e.leaf_index, p.field, p.name, p.salt
+				  FROM personal_name p JOIN audit_event e ON e.id = p.event_id
+				 WHERE e.leaf_index >= ? AND e.leaf_index < ? ORDER BY e.leaf_index, p.field""")
+			.params(from, to)
+			.query((row, n) -> names.computeIfAbsent(row.getLong("leaf_index"), place -> new ArrayList<>())
+				.add(new PersonalName(row.getString("field"), row.getString("name"), row.getBytes("salt"))))
+			.list();
+		return names;
 	}
 
 	private byte[] node(int level, long index) {

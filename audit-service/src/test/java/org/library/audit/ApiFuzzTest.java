@@ -5,7 +5,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.ApiFuzz;
 import org.library.testsupport.Caller;
-import org.library.testsupport.Http;
 import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
 

@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.library.contracts.Topics;
-import org.library.platform.audit.AuditTrail;
 import org.library.testsupport.TopicFeed;
 
 /**

@@ -4,9 +4,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.library.contracts.Topics;
 import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.OwnershipContract;
 
@@ -29,6 +31,15 @@ class DatabaseOwnershipTest extends OwnershipContract {
 	@Override
 	protected String schema() {
 		return "audit";
+	}
+
+	/**
+	 * The checkpoints are published from the checkpoint table, which is their outbox
+	 * ({@code CheckpointPublisher}); the audit service has no other.
+	 */
+	@Override
+	protected Set<String> publishedWithoutTheOutbox() {
+		return Set.of(Topics.AUDIT_CHECKPOINTS);
 	}
 
 	@Autowired
@@ -99,6 +110,21 @@ class DatabaseOwnershipTest extends OwnershipContract {
 	}
 
 	@Test
+	void theWriterMarksACheckpointPublishedAndErasesANameAndDoesNothingMore() throws SQLException {
+		try (var connection = DriverManager.getConnection(url, appRole, appPassword);
+				var statement = connection.createStatement()) {
+			statement.execute("UPDATE checkpoint SET published_at = now() WHERE false");
+			statement.execute("DELETE FROM personal_name WHERE false");
+			for (String change : List.of("UPDATE checkpoint SET note = 'forged'", "UPDATE checkpoint SET root = root",
+					"DELETE FROM checkpoint", "UPDATE personal_name SET name = 'someone else'",
+					"UPDATE tree_node SET hash = hash", "DELETE FROM tree_node")) {
+				assertThatThrownBy(() -> statement.execute(change)).as(change)
+					.hasMessageContaining("permission denied");
+			}
+		}
+	}
+
+	@Test
 	void noOtherServiceRoleCanReadOrWriteTheTrail() throws SQLException {
 		for (String role : List.of("book_catalog_app", "book_inventory_app", "reading_list_app",
 				"book_catalog_owner")) {
@@ -125,7 +151,12 @@ class DatabaseOwnershipTest extends OwnershipContract {
 					       'actor-' || (n % 1000), 'Action' || (n % 11), 'Type' || (n % 5), 'entity-' || (n % 20000),
 					       lpad(to_hex(n % 30000), 32, '0')
 					  FROM generate_series(1, 100000) AS n""").update();
+			jdbc.sql("INSERT INTO personal_name (event_id, field, seq, name, salt) "
+					+ "SELECT id, 'actor', seq, actor, uuid_send(gen_random_uuid()) FROM audit_event "
+					+ "WHERE actor LIKE 'actor-%'")
+				.update();
 			jdbc.sql("ANALYZE audit_event").update();
+			jdbc.sql("ANALYZE personal_name").update();
 			Instant now = Instant.now();
 			List<AuditQuery> queries = List.of(
 					new AuditQuery(null, null, null, "entity-42", null, null, null, null, 50, null),

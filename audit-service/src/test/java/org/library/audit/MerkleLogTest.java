@@ -60,7 +60,9 @@ class MerkleLogTest {
 			awaitStored(book, 31);
 			// a later append takes in whatever was placed before it (other tests insert
 			// rows by hand)
-			feed.send(UUID.randomUUID().toString(), "CopyCheckedOut", "reader");
+			String later = UUID.randomUUID().toString();
+			feed.send(later, "CopyCheckedOut", "reader");
+			awaitStored(later, 1);
 		}
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> tree.size() == jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single());

@@ -1,18 +1,12 @@
 package org.library.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.library.testsupport.Caller;
 import org.library.testsupport.LibraryServiceTest;
 import org.library.testsupport.ServiceUnderTest;
-import org.library.testsupport.TestIssuer;
-import org.library.verifier.Main;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,15 +48,16 @@ class VerifierCommandTest {
 		Path export = directory.resolve("export.ndjson");
 		Path state = directory.resolve("state");
 
-		assertThat(run(key, api, "--save=" + export, "--state=" + state)).startsWith("0 intact: ");
-		assertThat(run(key, "--export=" + export, "--state=" + state)).startsWith("0 intact: ");
+		assertThat(AuditorCommand.run(key, api, "--save=" + export, "--state=" + state)).startsWith("0 intact: ");
+		assertThat(AuditorCommand.run(key, "--export=" + export, "--state=" + state)).startsWith("0 intact: ");
 
 		long place = jdbc.sql("SELECT max(leaf_index) FROM audit_event").query(Long.class).single();
 		String id = jdbc.sql("SELECT id::text FROM audit_event WHERE leaf_index = ?")
 			.param(place)
 			.query(String.class)
 			.single();
-		assertThat(run(key, api, "--prove=" + id)).startsWith("0 included: event " + id + " at place " + place);
+		assertThat(AuditorCommand.run(key, api, "--prove=" + id))
+			.startsWith("0 included: event " + id + " at place " + place);
 		JdbcClient owner = service.as("audit_owner");
 		String actor = owner.sql("SELECT actor FROM audit_event WHERE leaf_index = ?")
 			.param(place)
@@ -70,21 +65,13 @@ class VerifierCommandTest {
 			.single();
 		owner.sql("UPDATE audit_event SET actor = 'nobody' WHERE leaf_index = ?").param(place).update();
 		try {
-			assertThat(run(key, api, "--state=" + state)).isEqualTo("1 edited " + place + "\n");
-			assertThat(run(key, api, "--prove=" + id)).startsWith("1 edited " + place);
+			assertThat(AuditorCommand.run(key, api, "--state=" + state)).isEqualTo("1 edited " + place + "\n");
+			assertThat(AuditorCommand.run(key, api, "--prove=" + id)).startsWith("1 edited " + place);
 		}
 		finally {
 			owner.sql("UPDATE audit_event SET actor = ? WHERE leaf_index = ?").params(actor, place).update();
 		}
 		assertThat(Files.exists(state)).isTrue();
-	}
-
-	private String run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), TestIssuer.shared().token(Caller.AUDITOR));
-		return code + " " + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
 	}
 
 }

@@ -23,7 +23,7 @@ import java.util.Map;
  * from the live API, and against the checkpoint accepted last time.
  *
  * <pre>
- * java -jar audit-verifier.jar --key=KEY [--state=FILE] (--api=URL [--save=FILE] | --export=FILE)
+ * java -jar audit-verifier.jar --key=KEY [--state=FILE] [--checkpoint=FILE] (--api=URL [--save=FILE] | --export=FILE)
  * java -jar audit-verifier.jar --key=KEY --api=URL --prove=EVENT-ID
  * </pre>
  *
@@ -31,9 +31,11 @@ import java.util.Map;
  * service, with an auditor's token in {@code AUDIT_TOKEN}; {@code --save} keeps what was
  * read as an export, which {@code --export} reads again offline. With {@code --state} the
  * checkpoint accepted is kept there, and the next run checks that the log only grew from
- * it. It prints one line per finding, its kind and place, and exits 1 if there is any; 0
- * when the trail is intact; 2 when it could not check. With {@code --prove} it checks one
- * event instead: its leaf, and its inclusion proof against the signed checkpoint.
+ * it; {@code --checkpoint} is a signed checkpoint kept elsewhere (the checkpoint topic's,
+ * say), from which the log must have grown too. It prints one line per finding, its kind
+ * and place, and exits 1 if there is any; 0 when the trail is intact; 2 when it could not
+ * check. With {@code --prove} it checks one event instead: its leaf, and its inclusion
+ * proof against the signed checkpoint.
  */
 public final class Main {
 
@@ -80,6 +82,22 @@ public final class Main {
 			}
 			Path state = options.containsKey("state") ? Path.of(options.get("state")) : null;
 			TrailVerifier.Accepted accepted = state != null && Files.exists(state) ? accepted(state) : null;
+			if (options.containsKey("checkpoint")) {
+				// a checkpoint kept where the log's operator cannot reach, such as its
+				// topic: the trail must have grown from it, like from the state's
+				Checkpoint kept;
+				try {
+					kept = Checkpoint.parse(SignedNote.open(Files.readString(Path.of(options.get("checkpoint"))), key));
+				}
+				catch (SignedNote.InvalidSignature ex) {
+					out.println(TrailVerifier.Kind.BAD_SIGNATURE + " 0 " + options.get("checkpoint") + ": "
+							+ ex.getMessage());
+					return 1;
+				}
+				if (accepted == null || kept.size() > accepted.size()) {
+					accepted = new TrailVerifier.Accepted(kept.size(), kept.root());
+				}
+			}
 			List<TrailVerifier.Finding> findings = TrailVerifier.verify(checkpoint, export.found(), export.stored(),
 					accepted);
 			findings.forEach(out::println);
@@ -105,7 +123,8 @@ public final class Main {
 	}
 
 	private static String usage() {
-		return "usage: java -jar audit-verifier.jar --key=KEY [--state=FILE] (--api=URL [--save=FILE] | --export=FILE)\n"
+		return "usage: java -jar audit-verifier.jar --key=KEY [--state=FILE] [--checkpoint=FILE] "
+				+ "(--api=URL [--save=FILE] | --export=FILE)\n"
 				+ "       java -jar audit-verifier.jar --key=KEY --api=URL --prove=EVENT-ID";
 	}
 
@@ -134,7 +153,9 @@ public final class Main {
 		Map<?, ?> page = (Map<?, ?>) Json
 			.read(Export.get(http, api + "/api/audit-proofs/leaves?from=" + place + "&limit=1", token));
 		List<?> leaves = (List<?>) page.get("leaves");
-		String leaf = leaves.isEmpty() ? "" : (String) ((Map<?, ?>) leaves.getFirst()).get("leaf");
+		TrailVerifier.Found found = leaves.isEmpty() ? new TrailVerifier.Found(place, "")
+				: Export.found((Map<?, ?>) leaves.getFirst());
+		String leaf = found.leaf();
 		List<byte[]> proof = new ArrayList<>();
 		for (Object hash : (List<?>) inclusion.get("proof")) {
 			proof.add(Base64.getDecoder().decode((String) hash));
@@ -148,9 +169,15 @@ public final class Main {
 					+ ex.getMessage());
 			return 1;
 		}
+		List<TrailVerifier.Finding> misnamed = TrailVerifier.misnamed(found);
+		if (!misnamed.isEmpty()) {
+			misnamed.forEach(out::println);
+			return 1;
+		}
 		out.println("included: event " + event + " at place " + place + " of the " + checkpoint.size()
 				+ " events under the checkpoint of " + checkpoint.origin() + ", by " + proof.size() + " hashes");
 		out.println(leaf);
+		found.names().forEach(name -> out.println(name.field() + " " + name.hash() + " is " + name.name()));
 		return 0;
 	}
 
@@ -168,7 +195,7 @@ public final class Main {
 	/**
 	 * What the verifier reads: the signed checkpoint, the events at their places, and the
 	 * log's stored leaf hashes. As a file, one JSON object per line:
-	 * {@code {"checkpoint":…}}, then {@code {"place":…,"leaf":…}} and
+	 * {@code {"checkpoint":…}}, then {@code {"place":…,"leaf":…,"names":[…]}} and
 	 * {@code {"storedHash":…}} in place order.
 	 */
 	record Export(String checkpoint, List<TrailVerifier.Found> found, List<byte[]> stored) {
@@ -184,15 +211,18 @@ public final class Main {
 			long size = Checkpoint.parse(checkpoint.substring(0, checkpoint.lastIndexOf("\n\n") + 1)).size();
 			List<TrailVerifier.Found> found = new ArrayList<>();
 			List<byte[]> stored = new ArrayList<>();
-			for (long from = 0; from < size; from += PAGE) {
-				Map<?, ?> leaves = (Map<?, ?>) Json.read(get(http,
-						api + "/api/audit-proofs/leaves?from=" + from + "&limit=" + Math.min(PAGE, size - from),
-						token));
+			// the whole trail, to its last event: a row pushed beyond the signed size is
+			// still the event it was
+			Object next = BigDecimal.ZERO;
+			while (next instanceof BigDecimal from) {
+				Map<?, ?> leaves = (Map<?, ?>) Json
+					.read(get(http, api + "/api/audit-proofs/leaves?from=" + from + "&limit=" + PAGE, token));
 				for (Object leaf : (List<?>) leaves.get("leaves")) {
-					Map<?, ?> entry = (Map<?, ?>) leaf;
-					found.add(new TrailVerifier.Found(((BigDecimal) entry.get("place")).longValueExact(),
-							(String) entry.get("leaf")));
+					found.add(found((Map<?, ?>) leaf));
 				}
+				next = leaves.get("next");
+			}
+			for (long from = 0; from < size; from += PAGE) {
 				Map<?, ?> hashes = (Map<?, ?>) Json.read(get(http,
 						api + "/api/audit-proofs/leaf-hashes?from=" + from + "&limit=" + Math.min(PAGE, size - from),
 						token));
@@ -219,8 +249,7 @@ public final class Main {
 					stored.add(Base64.getDecoder().decode((String) entry.get("storedHash")));
 				}
 				else {
-					found.add(new TrailVerifier.Found(((BigDecimal) entry.get("place")).longValueExact(),
-							(String) entry.get("leaf")));
+					found.add(found(entry));
 				}
 			}
 			if (checkpoint == null) {
@@ -233,13 +262,36 @@ public final class Main {
 			try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 				writer.write(CanonicalJson.write(Map.of("checkpoint", checkpoint)) + "\n");
 				for (TrailVerifier.Found leaf : found) {
-					writer.write(CanonicalJson.write(Map.of("place", leaf.place(), "leaf", leaf.leaf())) + "\n");
+					List<Map<String, Object>> names = leaf.names()
+						.stream()
+						.map(name -> Map.<String, Object>of("field", name.field(), "name", name.name(), "salt",
+								Base64.getEncoder().encodeToString(name.salt())))
+						.toList();
+					writer.write(CanonicalJson.write(Map.of("place", leaf.place(), "leaf", leaf.leaf(), "names", names))
+							+ "\n");
 				}
 				for (byte[] hash : stored) {
 					writer.write(
 							CanonicalJson.write(Map.of("storedHash", Base64.getEncoder().encodeToString(hash))) + "\n");
 				}
 			}
+		}
+
+		/**
+		 * A leaf as the API and the export write it: its place, its text, and the names
+		 * its hashes are of.
+		 */
+		static TrailVerifier.Found found(Map<?, ?> entry) {
+			List<PersonalName> names = new ArrayList<>();
+			if (entry.get("names") instanceof List<?> given) {
+				for (Object item : given) {
+					Map<?, ?> name = (Map<?, ?>) item;
+					names.add(new PersonalName((String) name.get("field"), (String) name.get("name"),
+							Base64.getDecoder().decode((String) name.get("salt"))));
+				}
+			}
+			return new TrailVerifier.Found(((BigDecimal) entry.get("place")).longValueExact(),
+					(String) entry.get("leaf"), names);
 		}
 
 		static String get(HttpClient http, String url, String token) throws IOException, InterruptedException {

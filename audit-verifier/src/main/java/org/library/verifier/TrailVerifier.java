@@ -56,8 +56,16 @@ public final class TrailVerifier {
 	private TrailVerifier() {
 	}
 
-	/** An event as found in the trail: the place the log gives it, and its leaf text. */
-	public record Found(long place, String leaf) {
+	/**
+	 * An event as found in the trail: the place the log gives it, its leaf text, and the
+	 * names its leaf holds salted hashes of, those not erased.
+	 */
+	public record Found(long place, String leaf, List<PersonalName> names) {
+
+		public Found(long place, String leaf) {
+			this(place, leaf, List.of());
+		}
+
 	}
 
 	/**
@@ -105,6 +113,7 @@ public final class TrailVerifier {
 		// stranger)
 		TreeMap<Long, Long> moved = new TreeMap<>();
 		List<Long> strangers = new ArrayList<>();
+		List<Finding> misnamed = new ArrayList<>();
 		long lastFound = -1;
 		for (Found leaf : found) {
 			lastFound = Math.max(lastFound, leaf.place());
@@ -114,13 +123,14 @@ public final class TrailVerifier {
 				if (original != leaf.place()) {
 					moved.put(leaf.place(), original);
 				}
+				misnamed.addAll(misnamed(leaf));
 			}
 			else if (leaf.place() < size) {
 				// after the checkpoint nothing is signed yet, so nothing is judged
 				strangers.add(leaf.place());
 			}
 		}
-		List<Finding> findings = new ArrayList<>();
+		List<Finding> findings = new ArrayList<>(misnamed);
 		TreeSet<Long> inserted = new TreeSet<>();
 		for (long place : strangers) {
 			if (unclaimed.remove(place)) {
@@ -147,6 +157,25 @@ public final class TrailVerifier {
 				findings.add(new Finding(Kind.REORDERED, place, "holds the event of place " + original));
 			}
 		});
+		return findings;
+	}
+
+	/**
+	 * A name given for an intact leaf that is not the one its hash was made of: the names
+	 * are kept apart from the leaves, and changing one there is an edit too.
+	 */
+	static List<Finding> misnamed(Found leaf) {
+		if (leaf.names().isEmpty()) {
+			return List.of();
+		}
+		Map<?, ?> fields = (Map<?, ?>) Json.read(leaf.leaf());
+		List<Finding> findings = new ArrayList<>();
+		for (PersonalName name : leaf.names()) {
+			if (!name.hash().equals(PersonalName.valueIn(fields, name.field()))) {
+				findings.add(new Finding(Kind.EDITED, leaf.place(),
+						"the name given for " + name.field() + " is not the one its leaf holds the hash of"));
+			}
+		}
 		return findings;
 	}
 

@@ -59,6 +59,31 @@ class MainTest {
 	}
 
 	@Test
+	void aCheckpointKeptElsewhereIsOneTheTrailMustHaveGrownFrom() throws Exception {
+		List<TrailEntry> trail = trail(40);
+		Path kept = directory.resolve("checkpoint.note");
+		Files.writeString(kept,
+				SignedNote.sign(
+						new Checkpoint("library.example/audit", 30,
+								Merkle.root(trail.subList(0, 30).stream().map(TrailEntry::leafHash).toList()))
+							.body(),
+						pair.getPrivate(), key));
+		assertThat(run(export(trail, 40, pair), "--checkpoint=" + kept)).startsWith("0 intact: 40 events")
+			.contains("grown from the 30");
+		assertThat(run(export(trail, 20, pair), "--checkpoint=" + kept)).startsWith("1 rolled-back 20");
+
+		List<TrailEntry> rewritten = new ArrayList<>(trail);
+		TrailEntry third = trail.get(3);
+		rewritten.set(3, new TrailEntry(3, third.id(), third.occurredAt(), third.recordedAt(), third.source(), "nobody",
+				third.action(), third.entityType(), third.entityId(), third.details(), third.traceId()));
+		assertThat(run(export(rewritten, 40, pair), "--checkpoint=" + kept)).startsWith("1 forked 30");
+
+		Files.writeString(kept, SignedNote.sign(new Checkpoint("library.example/audit", 30, new byte[32]).body(),
+				KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate(), key));
+		assertThat(run(export(trail, 40, pair), "--checkpoint=" + kept)).startsWith("1 bad-signature 0");
+	}
+
+	@Test
 	void aCheckpointNotSignedByTheKeyIsABadSignature() throws Exception {
 		Path export = export(trail(5), 5, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
 		assertThat(run(export)).startsWith("1 bad-signature 0");

@@ -105,6 +105,33 @@ class TrailVerifierTest {
 	}
 
 	@Test
+	void aNameKeptApartIsCheckedAgainstTheHashItsLeafHolds() {
+		PersonalName ada = PersonalName.salted("actor", "ada");
+		PersonalName reader = PersonalName.salted("details.readerId", "ada");
+		List<TrailEntry> named = new ArrayList<>(trail);
+		TrailEntry plain = trail.get(11);
+		named.set(11, new TrailEntry(11, plain.id(), plain.occurredAt(), plain.recordedAt(), plain.source(), ada.hash(),
+				plain.action(), plain.entityType(), plain.entityId(), Map.of("readerId", reader.hash()), null));
+		List<Found> found = found(named);
+		found.set(11, new Found(11, leaf(named.get(11)), List.of(ada, reader)));
+		assertThat(TrailVerifier.verify(checkpoint(named), found, stored(named), null)).isEmpty();
+
+		// erased: no names, the same leaf, nothing to find
+		found.set(11, new Found(11, leaf(named.get(11))));
+		assertThat(TrailVerifier.verify(checkpoint(named), found, stored(named), null)).isEmpty();
+
+		// another name, or another salt, where the names are kept
+		found.set(11,
+				new Found(11, leaf(named.get(11)), List.of(new PersonalName("actor", "mallory", ada.salt()), reader)));
+		assertThat(TrailVerifier.verify(checkpoint(named), found, stored(named), null)).map(Object::toString)
+			.containsExactly("edited 11 the name given for actor is not the one its leaf holds the hash of");
+		found.set(11, new Found(11, leaf(named.get(11)),
+				List.of(ada, new PersonalName("details.readerId", "ada", new byte[16]))));
+		assertThat(TrailVerifier.verify(checkpoint(named), found, stored(named), null)).map(Object::toString)
+			.containsExactly("edited 11 the name given for details.readerId is not the one its leaf holds the hash of");
+	}
+
+	@Test
 	void storedHashesThatDoNotMakeTheSignedRootProveNothing() {
 		List<byte[]> stored = stored(trail);
 		stored.set(4, Merkle.leafHash(new byte[] { 4 }));

@@ -179,6 +179,11 @@ final class RunningStack implements AutoCloseable {
 		return "http://localhost:" + ports.get(service);
 	}
 
+	/** The working copy the stack was built in. */
+	Path root() {
+		return root;
+	}
+
 	String issuer() {
 		return url("identity");
 	}

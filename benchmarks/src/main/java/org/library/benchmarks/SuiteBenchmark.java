@@ -2,6 +2,7 @@ package org.library.benchmarks;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,6 +54,12 @@ public final class SuiteBenchmark {
 	private static final String LIST_ADD = "reading list add";
 
 	private static final List<String> WORKS = List.of(CHECKOUT, HOT_CHECKOUT, BOOK_BY_ID, SEARCH, LIST_ADD);
+
+	/** {@code --only=audit}: the audit service's ingest and the trail's proofs alone. */
+	private static final String AUDIT = "audit";
+
+	/** {@code --only=verifier}: the auditor's command offline on a million events. */
+	private static final String VERIFIER = "verifier";
 
 	private static final int AUDIT_BURST = 100_000;
 
@@ -107,11 +114,17 @@ public final class SuiteBenchmark {
 			}
 		}
 		String chosen = only;
-		if (chosen != null && WORKS.stream().noneMatch(work -> work.contains(chosen))) {
+		root = root.toAbsolutePath().normalize();
+		if (VERIFIER.equals(chosen)) {
+			// the auditor's command alone, offline: no stack
+			System.out
+				.println(report(root, "| offline | |\n|---|---|\n" + new TrailBenchmark(root).offline(1_000_000)));
+			return;
+		}
+		if (chosen != null && !AUDIT.equals(chosen) && WORKS.stream().noneMatch(work -> work.contains(chosen))) {
 			System.err.println("No work's name contains \"" + chosen + "\"; the works: " + WORKS);
 			System.exit(2);
 		}
-		root = root.toAbsolutePath().normalize();
 		System.out.println("Starting the local stack from " + root + " ...");
 		String report;
 		try (RunningStack stack = RunningStack.start(root, READERS)) {
@@ -119,14 +132,22 @@ public final class SuiteBenchmark {
 					stack.startup().toMillis() / 1000.0, stack.firstStartup().toMillis() / 1000.0);
 			report = new SuiteBenchmark(Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), only, stack).run();
 		}
-		Path file = root.resolve("benchmarks/target/benchmark-report.md");
-		Files.writeString(file, report);
 		System.out.println();
-		System.out.println(report);
-		System.out.println("(also in " + root.relativize(file) + ")");
+		System.out.println(report(root, report));
+	}
+
+	/** Keeps the report in benchmarks/target too. */
+	private static String report(Path root, String report) throws IOException {
+		Path file = root.resolve("benchmarks/target/benchmark-report.md");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, report);
+		return report + "\n(also in " + root.relativize(file) + ")";
 	}
 
 	private String run() throws Exception {
+		if (AUDIT.equals(only)) {
+			return auditAlone();
+		}
 		say("Building the library through its API: %d stocked books, a hot book, %d shelf books", Library.STOCKED_BOOKS,
 				Library.SHELF_BOOKS);
 		library.build();
@@ -332,7 +353,7 @@ public final class SuiteBenchmark {
 	 */
 	private Audit audit() throws Exception {
 		say("audit ingest: a burst of %,d events", AUDIT_BURST);
-		String burst = "benchmark-burst-" + UUID.randomUUID();
+		String burst = "BenchmarkBurst" + UUID.randomUUID();
 		long start = System.nanoTime();
 		try (TopicFeed feed = auditFeed()) {
 			for (int i = 0; i < AUDIT_BURST; i++) {
@@ -345,7 +366,7 @@ public final class SuiteBenchmark {
 		say("  %,.0f events/s", rate);
 		library.settle();
 
-		String steady = "benchmark-steady-" + UUID.randomUUID();
+		String steady = "BenchmarkSteady" + UUID.randomUUID();
 		int events = (int) (1000 * step.toSeconds() * 2);
 		try (TopicFeed feed = auditFeed()) {
 			long begin = System.nanoTime();
@@ -362,7 +383,7 @@ public final class SuiteBenchmark {
 		try (Connection connection = stack.connectAsSuperuser(); PreparedStatement lag = connection.prepareStatement("""
 				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM recorded_at - occurred_at)),
 				       percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM recorded_at - occurred_at))
-				  FROM audit.audit_event WHERE source = ?""")) {
+				  FROM audit.audit_event WHERE action = ?""")) {
 			lag.setString(1, steady);
 			try (ResultSet row = lag.executeQuery()) {
 				row.next();
@@ -374,25 +395,52 @@ public final class SuiteBenchmark {
 		}
 	}
 
+	/**
+	 * The audit service alone: its ingest next to the raw limits of its append, and what
+	 * the provable trail costs an auditor.
+	 */
+	private String auditAlone() throws Exception {
+		Raw raw = new Raw(stack, library, CONNECTIONS, step);
+		raw.prepare();
+		say("Raw limits of the audit append, before");
+		double before = raw.auditLimit();
+		Audit audit = audit();
+		say("Raw limits of the audit append, after");
+		double after = raw.auditLimit();
+		double limit = Math.min(before, after);
+		String auditor = new org.library.testsupport.Tokens(stack.issuer()).forPerson("auditor",
+				stack.password("auditor"));
+		return """
+				| audit | |
+				|---|---|
+				| ingest, burst of %,d events | %,.0f/s, %.0f %% of the slower raw limit (%,.0f/s) |
+				| event time to stored audit row, a steady 1,000/s | p50 %.0f ms, p99 %.0f ms |
+
+				""".formatted(AUDIT_BURST, audit.rate(), 100 * audit.rate() / limit, limit, audit.steadyP50(),
+				audit.steadyP99()) + new TrailBenchmark(stack.root()).live(stack, auditor);
+	}
+
 	private TopicFeed auditFeed() {
 		return new TopicFeed(stack.kafkaClient("book-inventory-service"), "library.audit.book-inventory-service",
 				"book-inventory-service", Map.of());
 	}
 
-	private static void send(TopicFeed feed, String source, int i) {
+	private static void send(TopicFeed feed, String batch, int i) {
 		UUID id = UUID.randomUUID();
 		String entity = "entity-" + (i % 1000);
+		// the batch is told by its action: the source is the topic's service, or the
+		// event would be dead-lettered
 		feed.sendAsync(entity, """
-				{"id":"%s","occurredAt":"%s","source":"%s","actor":"librarian","action":"CopyCheckedOut",\
-				"entityType":"Book","entityId":"%s","details":{"count":1}}""".formatted(id, Instant.now(), source,
+				{"id":"%s","occurredAt":"%s","source":"book-inventory-service","actor":"librarian","action":"%s",\
+				"entityType":"Book","entityId":"%s","details":{"count":1}}""".formatted(id, Instant.now(), batch,
 				entity), "org.library.audit.AuditEvent", "librarian", id);
 	}
 
-	private void awaitStored(String source, long events) throws SQLException, InterruptedException {
+	private void awaitStored(String batch, long events) throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-		while (library.count("SELECT count(*) FROM audit.audit_event WHERE source = '" + source + "'") < events) {
+		while (library.count("SELECT count(*) FROM audit.audit_event WHERE action = '" + batch + "'") < events) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("the audit service did not store every event of " + source);
+				throw new IllegalStateException("the audit service did not store every event of " + batch);
 			}
 			Thread.sleep(100);
 		}

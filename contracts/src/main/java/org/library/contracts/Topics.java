@@ -18,6 +18,14 @@ public final class Topics {
 	 */
 	public static final String AUDIT_PREFIX = "library.audit.";
 
+	/**
+	 * The audit log's signed checkpoints, kept for good (no retention limit): key = the
+	 * log's origin, value = the checkpoint as a C2SP signed note. Written by
+	 * audit-service alone, so that a checkpoint lives where no database owner can rewrite
+	 * it.
+	 */
+	public static final String AUDIT_CHECKPOINTS = "library.audit-checkpoints";
+
 	private Topics() {
 	}
 

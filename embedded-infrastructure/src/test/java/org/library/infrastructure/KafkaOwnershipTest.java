@@ -39,6 +39,8 @@ class KafkaOwnershipTest {
 
 	private static final String BOOKS = "library.catalog.books";
 
+	private static final String CHECKPOINTS = "library.audit-checkpoints";
+
 	private static final LibraryInfrastructure infrastructure = LibraryInfrastructure.forTests();
 
 	@BeforeAll
@@ -94,6 +96,23 @@ class KafkaOwnershipTest {
 		assertThatThrownBy(
 				() -> send(infrastructure.kafkaClient("book-inventory-service"), "library.audit.book-catalog-service"))
 			.hasRootCauseInstanceOf(TopicAuthorizationException.class);
+	}
+
+	@Test
+	void onlyTheAuditServiceWritesItsCheckpoints() throws Exception {
+		try (Admin admin = Admin.create(infrastructure.kafkaClient("audit-service"))) {
+			admin.createTopics(List.of(new NewTopic(CHECKPOINTS, 1, (short) 1))).all().get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw ex;
+			}
+		}
+		send(infrastructure.kafkaClient("audit-service"), CHECKPOINTS);
+		for (String other : List.of("book-catalog-service", "book-inventory-service", "reading-list-service")) {
+			assertThatThrownBy(() -> send(infrastructure.kafkaClient(other), CHECKPOINTS)).as(other)
+				.hasRootCauseInstanceOf(TopicAuthorizationException.class);
+		}
 	}
 
 	@Test

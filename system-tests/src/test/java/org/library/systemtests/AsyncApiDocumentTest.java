@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The AsyncAPI document of the contracts module hangs together: both topics, their
+ * The AsyncAPI document of the contracts module hangs together: every topic, their
  * CloudEvents headers, and a JSON Schema file behind every payload. (That real records
  * match those schemas is checked by the services' tests.)
  */
@@ -24,18 +24,23 @@ class AsyncApiDocumentTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void describesBothTopicsWithTheirHeadersAndPayloadSchemas() {
+	void describesEveryTopicWithItsHeadersAndPayloadSchemas() {
 		String text = EventContracts.read(EventContracts.ASYNCAPI);
 		Map<String, Object> document = new Yaml().load(text);
 
 		assertThat(document.get("asyncapi")).isEqualTo("3.0.0");
 		Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) document.get("channels");
 		assertThat(channels.values()).extracting(channel -> channel.get("address"))
-			.containsExactlyInAnyOrder(Topics.CATALOG_BOOKS, Topics.AUDIT_PREFIX + "{service}");
+			.containsExactlyInAnyOrder(Topics.CATALOG_BOOKS, Topics.AUDIT_PREFIX + "{service}",
+					Topics.AUDIT_CHECKPOINTS);
 		// one audit topic per writing service, each written by that service alone
 		Map<String, Object> service = (Map<String, Object>) ((Map<String, Object>) channels.get("audit")
 			.get("parameters")).get("service");
 		KafkaOwnership ownership = KafkaOwnership.load();
+		assertThat(ownership.principals()
+			.stream()
+			.filter(principal -> ownership.topicsWrittenBy(principal).contains(Topics.AUDIT_CHECKPOINTS)))
+			.containsExactly("audit-service");
 		assertThat((List<String>) service.get("enum")).containsExactlyInAnyOrderElementsOf(ownership.principals()
 			.stream()
 			.filter(principal -> ownership.topicsWrittenBy(principal).contains(Topics.auditTopicOf(principal)))

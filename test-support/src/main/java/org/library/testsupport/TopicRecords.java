@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +33,37 @@ public final class TopicRecords {
 	public static List<ConsumerRecord<String, String>> awaitRecords(String bootstrapServers, String topic, String key,
 			int count) {
 		List<ConsumerRecord<String, String>> found = new ArrayList<>();
+		read(bootstrapServers, topic, record -> {
+			if (key.equals(record.key())) {
+				found.add(record);
+			}
+			return found.size() >= count;
+		});
+		return found;
+	}
+
+	/**
+	 * Waits until the topic holds a record that {@code wanted} accepts, and returns it.
+	 */
+	public static ConsumerRecord<String, String> awaitRecord(String bootstrapServers, String topic,
+			Predicate<ConsumerRecord<String, String>> wanted) {
+		List<ConsumerRecord<String, String>> found = new ArrayList<>();
+		read(bootstrapServers, topic, record -> {
+			if (found.isEmpty() && wanted.test(record)) {
+				found.add(record);
+			}
+			return !found.isEmpty();
+		});
+		return found.getFirst();
+	}
+
+	/**
+	 * Reads the topic from the beginning, each record once, until {@code enough} says a
+	 * record was the last one needed.
+	 */
+	private static void read(String bootstrapServers, String topic, Predicate<ConsumerRecord<String, String>> enough) {
 		try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+			boolean[] done = { false };
 			await().atMost(Duration.ofSeconds(60)).until(() -> {
 				if (consumer.assignment().isEmpty()) {
 					List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5))
@@ -45,15 +76,10 @@ public final class TopicRecords {
 					consumer.assign(partitions);
 					consumer.seekToBeginning(partitions);
 				}
-				consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-					if (key.equals(record.key())) {
-						found.add(record);
-					}
-				});
-				return found.size() >= count;
+				consumer.poll(Duration.ofMillis(200)).forEach(record -> done[0] |= enough.test(record));
+				return done[0];
 			});
 		}
-		return found;
 	}
 
 	/**

@@ -9,8 +9,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * The trail holds reader ids, which are personal data: auditors read it, nobody writes it
- * over HTTP.
+ * The trail holds reader ids, which are personal data: auditors read it, and erase a
+ * person's name from it on request; nobody writes it over HTTP.
  */
 @Component
 class AuditAccess implements AccessRules {
@@ -25,6 +25,7 @@ class AuditAccess implements AccessRules {
 			.requestMatchers(HttpMethod.GET, "/api/audit-proofs/inclusion", "/api/audit-proofs/consistency",
 					"/api/audit-proofs/leaves", "/api/audit-proofs/leaf-hashes")
 			.hasRole(Roles.AUDITOR);
+		requests.requestMatchers(HttpMethod.POST, "/api/audit-erasures").hasRole(Roles.AUDITOR);
 	}
 
 }

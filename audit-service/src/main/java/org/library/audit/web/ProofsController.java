@@ -3,6 +3,7 @@ package org.library.audit.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.library.audit.MerkleLog;
+import org.library.verifier.PersonalName;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,17 +58,24 @@ class ProofsController {
 	}
 
 	@Operation(operationId = "auditLeaves", summary = "Read the log's leaves",
-			description = "Auditors only. The events at places from to from + limit - 1, each with its place and as the RFC 8785 canonical JSON its leaf hash is taken of: SHA-256(0x00 || the text's UTF-8). A place without an event has none. next is where the following page starts, or null at the end of the log.")
+			description = "Auditors only. The events at places from to from + limit - 1, each with its place and as the RFC 8785 canonical JSON its leaf hash is taken of: SHA-256(0x00 || the text's UTF-8). Where the event names a person (its actor, a reader in its details) the leaf holds a salted hash, sha256: and the base64 of SHA-256(salt || the name's UTF-8), and names gives each name and its salt, unless it was erased. A place without an event has none. Pages go on to the last event stored, which is the log's last place unless the trail was tampered with. next is where the following page starts, or null at the end of the trail.")
 	@ApiResponse(responseCode = "200", description = "A page of leaves")
 	@GetMapping("/leaves")
 	Leaves leaves(@RequestParam(defaultValue = "0") @Min(0) long from,
 			@RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
-		Page page = Page.of(from, limit, tree.size());
+		// as far as the trail goes, which a tampered trail may go beyond its tree: the
+		// auditor judges what is there
+		Page page = Page.of(from, limit, tree.extent());
+		Map<Long, List<PersonalName>> names = tree.names(from, page.to());
 		List<Leaf> leaves = tree.entries(from, page.to())
 			.stream()
-			.map(entry -> new Leaf(entry.index(), new String(entry.leaf(), StandardCharsets.UTF_8)))
+			.map(entry -> new Leaf(entry.index(), new String(entry.leaf(), StandardCharsets.UTF_8),
+					names.getOrDefault(entry.index(), List.of())
+						.stream()
+						.map(name -> new Name(name.field(), name.name(), base64(name.salt())))
+						.toList()))
 			.toList();
-		return new Leaves(from, page.logSize(), leaves, page.next());
+		return new Leaves(from, tree.size(), leaves, page.next());
 	}
 
 	@Operation(operationId = "auditLeafHashes", summary = "Read the log's stored leaf hashes",
@@ -115,8 +124,18 @@ class ProofsController {
 	record Leaves(long from, long logSize, List<Leaf> leaves, Long next) {
 	}
 
-	/** An event at its place, as its leaf's canonical text. */
-	record Leaf(long place, String leaf) {
+	/**
+	 * An event at its place, as its leaf's canonical text, and the names its salted
+	 * hashes are of, save the erased.
+	 */
+	record Leaf(long place, String leaf, List<Name> names) {
+	}
+
+	/**
+	 * A person's name, where the leaf holds {@code sha256:} and the base64 of
+	 * SHA-256(salt || name), and the salt, base64.
+	 */
+	record Name(String field, String name, String salt) {
 	}
 
 	/** A page of the stored leaf hashes, from place from. */

@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param action what happened, past tense: {@code CopyCheckedOut}
  * @param entityType what kind of thing changed: {@code Book}
  * @param entityId which one; also the record's key
- * @param details what else is worth knowing, e.g. how many copies
+ * @param details what else is worth knowing, e.g. how many copies; a reader it names goes
+ * under {@code reader} or {@code readerId}, which the trail, like the actor, keeps as a
+ * personal name: apart from the event, as a salted hash, erasable
  * @param traceId the W3C trace the change was made in (32 hex digits): the request that
  * caused it, followed through every service and record it passed; {@code null} when it
  * was made outside any trace
