@@ -3,8 +3,11 @@
 -- (org.library.verifier.PersonalName). The name and its salt live here, one row per occurrence, each with its own
 -- salt. Erasing a person deletes their rows: the trail then shows "erased" where the name was, and every leaf,
 -- proof and checkpoint stays as it was. audit_app may delete here, and only here.
+--
+-- event_id has no foreign key: names are inserted only in the statement that stores their events (joined to the
+-- rows it returns), and events are never deleted, so a key check per name would only slow every append.
 CREATE TABLE personal_name (
-    event_id uuid   NOT NULL REFERENCES audit_event (id),
+    event_id uuid   NOT NULL,
     field    text   NOT NULL CHECK (field IN ('actor', 'details.reader', 'details.readerId')),
     seq      bigint NOT NULL,  -- the event's, so that an actor's events are read newest first from one index
     name     text   NOT NULL,

@@ -41,12 +41,9 @@ public class AuditLog {
 
 	private final JsonMapper json;
 
-	private final MerkleLog tree;
-
-	AuditLog(JdbcClient jdbc, JsonMapper json, MerkleLog tree) {
+	AuditLog(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.tree = tree;
 	}
 
 	/**
@@ -57,8 +54,9 @@ public class AuditLog {
 	 * Appends take one lock, so however many instances ingest, they commit one after
 	 * another and the recording order ({@code seq}, and the place in the Merkle log) is
 	 * the commit order: once a row is visible, no row with a lower {@code seq} can appear
-	 * later, and a reader paging by {@code seq} never misses one. The log's tree grows in
-	 * the same transaction ({@link MerkleLog#grow()}).
+	 * later, and a reader paging by {@code seq} never misses one. The Merkle log takes
+	 * the stored events in after they commit ({@link LogIntegrator}), in the order of
+	 * their places.
 	 * @return how many were new
 	 */
 	@Transactional
@@ -136,7 +134,6 @@ public class AuditLog {
 					salts.toArray(byte[][]::new))
 			.query(Integer.class)
 			.single();
-		tree.grow();
 		return stored;
 	}
 

@@ -35,6 +35,9 @@ public class Checkpoints {
 
 	private final String origin;
 
+	/** Why the last signing was refused, until one succeeds. */
+	private volatile String refusal;
+
 	Checkpoints(MerkleLog tree, JdbcClient jdbc, CheckpointKey key, String origin) {
 		this.tree = tree;
 		this.jdbc = jdbc;
@@ -75,6 +78,7 @@ public class Checkpoints {
 				Merkle.verifyConsistency(previous, size, proof, last.get().root(), root);
 			}
 			catch (InvalidProof ex) {
+				refusal = "the tree of " + size + " does not extend the checkpoint of " + previous;
 				throw new InconsistentTree("the tree of " + size + " does not extend the checkpoint of " + previous
 						+ ": " + ex.getMessage());
 			}
@@ -83,7 +87,16 @@ public class Checkpoints {
 		jdbc.sql("INSERT INTO checkpoint (size, root, note) VALUES (?, ?, ?) ON CONFLICT (size) DO NOTHING")
 			.params(size, root, note)
 			.update();
+		refusal = null;
 		return note;
+	}
+
+	/**
+	 * Why the last signing was refused, if it was: the stored tree was rewritten, and no
+	 * checkpoint is signed until it is put back.
+	 */
+	public Optional<String> refusal() {
+		return Optional.ofNullable(refusal);
 	}
 
 	/** The key that opens the checkpoints: {@code <origin>+<key id>+<key>}. */

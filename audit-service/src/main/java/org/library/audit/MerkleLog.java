@@ -17,25 +17,30 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The audit trail as a Merkle log (RFC 9162), kept in Postgres beside the trail: the hash
  * of every perfect subtree in {@code tree_node}, so that a root or a proof costs O(log n)
  * reads. The events' places are the database's ({@code tree_head} and its trigger); the
- * tree follows them, hashing each stored event as {@link TrailEntry} writes its leaf, the
- * same code the offline verifier runs.
+ * tree follows them a moment later ({@link LogIntegrator}), hashing each stored event as
+ * {@link TrailEntry} writes its leaf, the same code the offline verifier runs.
  */
 @Repository
 public class MerkleLog {
 
 	/**
-	 * The most leaves one append hashes: a trail recorded before the log existed is taken
-	 * into it over the appends that follow, oldest first, not in one long transaction. An
-	 * append holds at most a poll of events, far fewer, so the tree catches up.
+	 * The most leaves one transaction of {@link #grow()} hashes: a long trail (one
+	 * recorded before the log existed, or a burst) is taken in over several, oldest
+	 * first.
 	 */
 	static final int CATCH_UP = 10_000;
+
+	/**
+	 * The advisory lock the tree grows under, so that however many instances integrate,
+	 * each leaf is hashed once (an arbitrary number, the same in every instance).
+	 */
+	static final long GROW_LOCK = 0x6C6962_547265L;
 
 	private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
 	};
@@ -50,16 +55,28 @@ public class MerkleLog {
 	}
 
 	/**
-	 * Hashes the events that have a place but no leaf yet, in the transaction of the
-	 * append that placed them and under its lock, so the tree grows in the trail's order.
+	 * Hashes up to {@value #CATCH_UP} of the events that have a place but no leaf yet,
+	 * oldest first. The places are dense and given in commit order, so the tree grows in
+	 * the trail's order whenever this runs; a place with no event (a row deleted before
+	 * it was hashed) stops the tree there rather than hashing the next event into it.
+	 * @return how many leaves it added
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	void grow() {
-		long hashed = size();
+	@Transactional
+	public int grow() {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(GROW_LOCK).query().singleValue();
+		long from = size();
 		long placed = jdbc.sql("SELECT size FROM tree_head").query(Long.class).single();
-		long until = Math.min(placed, hashed + CATCH_UP);
+		long until = Math.min(placed, from + CATCH_UP);
+		long hashed = from;
 		while (hashed < until) {
-			List<TrailEntry> entries = entries(hashed, Math.min(until, hashed + 1_000));
+			long to = Math.min(until, hashed + 1_000);
+			List<TrailEntry> entries = entries(hashed, to);
+			for (int i = 0; i < to - hashed; i++) {
+				if (i >= entries.size() || entries.get(i).index() != hashed + i) {
+					throw new IllegalStateException(
+							"the trail has no event at place " + (hashed + i) + ", and the tree stops before it");
+				}
+			}
 			List<NodeSource.Node> nodes = Merkle.append(hashed, this::node,
 					entries.stream().map(TrailEntry::leafHash).toList());
 			int[] levels = new int[nodes.size()];
@@ -74,8 +91,9 @@ public class MerkleLog {
 					+ "SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])")
 				.params(levels, indexes, hashes)
 				.update();
-			hashed += entries.size();
+			hashed = to;
 		}
+		return (int) (hashed - from);
 	}
 
 	/** How many events the tree holds: the size of its latest root. */

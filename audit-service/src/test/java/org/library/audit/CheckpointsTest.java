@@ -82,12 +82,14 @@ class CheckpointsTest {
 			assertThatThrownBy(checkpoints::signLatest).isInstanceOf(Checkpoints.InconsistentTree.class)
 				.hasMessageContaining("does not extend the checkpoint of " + signed);
 			assertThat(owner.sql("SELECT max(size) FROM checkpoint").query(Long.class).single()).isEqualTo(signed);
+			assertThat(service.http().health("checkpoints")).isEqualTo("DOWN");
 		}
 		finally {
 			owner.sql("UPDATE checkpoint SET root = ? WHERE size = ?").params(root, signed).update();
 		}
 		assertThat(Checkpoint.parse(SignedNote.open(checkpoints.signLatest(), checkpoints.verifierKey())).size())
 			.isGreaterThan(signed);
+		assertThat(service.http().health("checkpoints")).isEqualTo("UP");
 	}
 
 	private Checkpoint latest(SignedNote.VerifierKey key) throws SignedNote.InvalidSignature {

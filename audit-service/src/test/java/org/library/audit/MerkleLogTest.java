@@ -1,5 +1,9 @@
 package org.library.audit;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -84,6 +89,31 @@ class MerkleLogTest {
 		assertThat(proof).hasSizeLessThanOrEqualTo(64 - Long.numberOfLeadingZeros(size - 1));
 		assertThat(proof).usingElementComparator(Arrays::compare)
 			.containsExactlyElementsOf(Merkle.inclusionProof((int) placeOfTwice, leaves));
+	}
+
+	@Test
+	void aPlaceWithNoEventStopsTheTreeThere() throws SQLException {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> tree.size() == jdbc.sql("SELECT size FROM tree_head").query(Long.class).single());
+		long size = tree.size();
+		// a place given and its row gone before it was hashed: the next event must not
+		// be hashed into it
+		superuser("UPDATE audit.tree_head SET size = size + 1");
+		try {
+			assertThatIllegalStateException().isThrownBy(tree::grow)
+				.withMessage("the trail has no event at place " + size + ", and the tree stops before it");
+			assertThat(tree.size()).isEqualTo(size);
+		}
+		finally {
+			superuser("UPDATE audit.tree_head SET size = size - 1");
+		}
+	}
+
+	private void superuser(String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(service.jdbcUrl(), "postgres", "postgres");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
 	}
 
 }

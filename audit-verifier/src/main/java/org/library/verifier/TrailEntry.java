@@ -13,7 +13,8 @@ import java.util.UUID;
  * RFC 8785 canonical JSON of every stored field, the time the trail recorded it included.
  * Its place is not in the leaf: the tree commits to it, and so a leaf found at another
  * place is known for the same event, moved. Times are written to the microsecond, as
- * Postgres keeps them.
+ * Postgres keeps them. Where the event names a person, the trail stores, and the leaf
+ * holds, the salted hash of the name ({@link PersonalName}), never the name.
  *
  * @param index its place in the log, 0 for the first event ever recorded
  */

@@ -335,6 +335,10 @@ final class Raw {
 		return settings;
 	}
 
+	private static final List<String> KEYS = java.util.stream.IntStream.range(0, Library.STOCKED_BOOKS)
+		.mapToObj(i -> UUID.randomUUID().toString())
+		.toList();
+
 	private double kafka() throws Exception {
 		int records = 100_000;
 		String topic = "benchmark.raw." + run + "." + UUID.randomUUID();
@@ -366,7 +370,10 @@ final class Raw {
 			for (int i = 0; i < records; i++) {
 				UUID id = UUID.randomUUID();
 				String now = Instant.now().toString();
-				String key = library.stocked.get(i % library.stocked.size()).toString();
+				// the books' ids, or as many keys when the library was not built
+				// (--only=audit)
+				String key = library.stocked.isEmpty() ? KEYS.get(i % KEYS.size())
+						: library.stocked.get(i % library.stocked.size()).toString();
 				ProducerRecord<String, String> record = new ProducerRecord<>(topic, key,
 						AUDIT_PAYLOAD.formatted(id, now, key));
 				for (String header : List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_actor",

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -89,6 +90,17 @@ public class DeadLetterAutoConfiguration {
 			.flatMap(topic -> Stream.of(deadLetterTopic(topic, group), redriveTopic(topic, group)))
 			.map(name -> TopicBuilder.name(name).partitions(1).replicas(replicas).build())
 			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * A producer closes within 5 s, not Spring Kafka's 30: at shutdown the broker may be
+	 * gone first, and what the producer still holds is sent again by its owner anyway (a
+	 * dead letter's record is read again from the uncommitted offset, a checkpoint not
+	 * marked published is published on the next round).
+	 */
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer boundedProducerClose() {
+		return factory -> factory.setPhysicalCloseTimeout(5);
 	}
 
 	/** Named {@code consumers} in health. */
