@@ -79,8 +79,7 @@ public class Checkpoints {
 			}
 			catch (InvalidProof ex) {
 				refusal = "the tree of " + size + " does not extend the checkpoint of " + previous;
-				throw new InconsistentTree("the tree of " + size + " does not extend the checkpoint of " + previous
-						+ ": " + ex.getMessage());
+				throw new InconsistentTree(refusal + ": " + ex.getMessage());
 			}
 		}
 		String note = key.sign(new Checkpoint(origin, size, root).body());

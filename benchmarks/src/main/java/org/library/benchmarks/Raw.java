@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -57,6 +58,13 @@ final class Raw {
 			{"ce_specversion":"1.0","ce_id":"%s","ce_source":"book-inventory-service",\
 			"ce_type":"org.library.audit.AuditEvent","ce_time":"%s","ce_actor":"librarian",\
 			"content-type":"application/json","traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}""";
+
+	/**
+	 * Keys for raw Kafka records when the library's books were not made (--only=audit).
+	 */
+	private static final List<String> KEYS = IntStream.range(0, Library.STOCKED_BOOKS)
+		.mapToObj(i -> UUID.randomUUID().toString())
+		.toList();
 
 	private static final String BOOK_COLUMNS = "id, isbn, title, authors, publisher, published_year, language, "
 			+ "description, version, created_at, updated_at";
@@ -335,10 +343,6 @@ final class Raw {
 		return settings;
 	}
 
-	private static final List<String> KEYS = java.util.stream.IntStream.range(0, Library.STOCKED_BOOKS)
-		.mapToObj(i -> UUID.randomUUID().toString())
-		.toList();
-
 	private double kafka() throws Exception {
 		int records = 100_000;
 		String topic = "benchmark.raw." + run + "." + UUID.randomUUID();
@@ -370,8 +374,6 @@ final class Raw {
 			for (int i = 0; i < records; i++) {
 				UUID id = UUID.randomUUID();
 				String now = Instant.now().toString();
-				// the books' ids, or as many keys when the library was not built
-				// (--only=audit)
 				String key = library.stocked.isEmpty() ? KEYS.get(i % KEYS.size())
 						: library.stocked.get(i % library.stocked.size()).toString();
 				ProducerRecord<String, String> record = new ProducerRecord<>(topic, key,
