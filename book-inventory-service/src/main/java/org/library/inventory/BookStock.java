@@ -9,8 +9,13 @@ import org.library.inventory.InventoryRefusals.TooManyCopies;
 
 /**
  * The copies of one book: what the REST API answers, and why a change of it was refused.
+ *
+ * @param availableCopies on the shelf, free to borrow
+ * @param heldCopies set aside for readers whose holds came up, until they borrow them
+ * @param onLoan lent and not yet returned
  */
-public record BookStock(UUID bookId, int totalCopies, int availableCopies, int onLoan, StockStatus status) {
+public record BookStock(UUID bookId, int totalCopies, int availableCopies, int heldCopies, int onLoan,
+		StockStatus status) {
 
 	/**
 	 * Why no copy could be lent from this stock: it is withdrawn, or every copy is out.

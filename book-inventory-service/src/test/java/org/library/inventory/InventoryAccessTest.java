@@ -23,8 +23,8 @@ import static org.library.testsupport.AccessAssertions.assertUnauthorized;
 
 /**
  * Who may do what to the copies, with real tokens from the real issuer: anyone sees
- * availability, librarians add and remove copies, librarians and readers lend and take
- * back.
+ * availability; librarians add and remove copies and see loans and queues; readers
+ * borrow, return and hold for themselves, librarians for anyone.
  */
 @LibraryServiceTest
 class InventoryAccessTest {
@@ -61,19 +61,39 @@ class InventoryAccessTest {
 	}
 
 	@Test
-	void librariansAndReadersLendAndTakeBackButNobodyElse() {
-		UUID book = bookWithCopies(3);
-		assertUnauthorized(anonymous.post("/api/inventory/" + book + "/checkouts"));
-		assertForbidden(anonymous.as(Caller.AUDITOR).post("/api/inventory/" + book + "/checkouts"));
-		assertForbidden(anonymous.as(Caller.MACHINE).post("/api/inventory/" + book + "/checkouts"));
+	void readersBorrowAndHoldForThemselvesLibrariansForAnyoneAndNobodyElseAtAll() {
+		UUID book = bookWithCopies(1);
+		for (Caller caller : new Caller[] { Caller.AUDITOR, Caller.MACHINE, Caller.OPERATOR }) {
+			assertForbidden(anonymous.as(caller).post("/api/inventory/" + book + "/loans"));
+			assertForbidden(anonymous.as(caller).post("/api/inventory/" + book + "/holds"));
+			assertForbidden(anonymous.as(caller).get("/api/loans"));
+			assertForbidden(anonymous.as(caller).get("/api/holds"));
+		}
+		assertUnauthorized(anonymous.post("/api/inventory/" + book + "/loans"));
+		assertUnauthorized(anonymous.get("/api/loans"));
 		assertThat(anonymous.get("/api/inventory/" + book).json().get("onLoan").asInt()).isZero();
 
-		assertThat(anonymous.as(Caller.ADA).post("/api/inventory/" + book + "/checkouts").status()).isEqualTo(201);
-		assertThat(librarian.post("/api/inventory/" + book + "/checkouts").status()).isEqualTo(201);
-		assertForbidden(anonymous.as(Caller.AUDITOR).post("/api/inventory/" + book + "/returns"));
-		assertThat(anonymous.as(Caller.ADA).post("/api/inventory/" + book + "/returns").status()).isEqualTo(200);
-
+		String loan = anonymous.as(Caller.ADA).post("/api/inventory/" + book + "/loans").json().get("id").asString();
+		assertForbidden(anonymous.as(Caller.ALAN).post("/api/loans/" + loan + "/return"));
+		assertThat(anonymous.as(Caller.ALAN).post("/api/inventory/" + book + "/holds").status()).isEqualTo(201);
 		assertThat(anonymous.get("/api/inventory/" + book).json().get("onLoan").asInt()).isEqualTo(1);
+		assertThat(librarian.post("/api/loans/" + loan + "/return").status()).isEqualTo(200);
+		// the copy went to alan's hold, and alan borrows it
+		assertThat(anonymous.as(Caller.ALAN).post("/api/inventory/" + book + "/loans").status()).isEqualTo(201);
+		String alans = librarian.get("/api/loans?reader=alan").json().get("loans").get(0).get("id").asString();
+		assertThat(anonymous.as(Caller.ALAN).post("/api/loans/" + alans + "/return").status()).isEqualTo(200);
+	}
+
+	@Test
+	void onlyLibrariansSeeABooksLoansAndQueueAndTheOverdueLoans() {
+		UUID book = bookWithCopies(1);
+		for (String path : List.of("/api/inventory/" + book + "/loans", "/api/inventory/" + book + "/holds",
+				"/api/loans/overdue")) {
+			assertUnauthorized(anonymous.get(path));
+			assertForbidden(anonymous.as(Caller.ADA).get(path));
+			assertForbidden(anonymous.as(Caller.AUDITOR).get(path));
+			assertThat(librarian.get(path).status()).isEqualTo(200);
+		}
 	}
 
 	@ParameterizedTest
@@ -82,10 +102,14 @@ class InventoryAccessTest {
 		UUID book = bookWithCopies(1);
 
 		assertOnlyTheGenuineTokenIsAccepted(forged, Caller.ADA, anonymous,
-				http -> http.post("/api/inventory/" + book + "/checkouts"), 201);
+				http -> http.post("/api/inventory/" + book + "/loans"), 201);
 
 		assertThat(anonymous.get("/api/inventory/" + book).json().get("onLoan").asInt())
 			.isEqualTo(forged == ForgedToken.GENUINE ? 1 : 0);
+		librarian.get("/api/loans?reader=ada")
+			.json()
+			.get("loans")
+			.forEach(loan -> librarian.post("/api/loans/" + loan.get("id").asString() + "/return"));
 	}
 
 	private UUID bookWithCopies(int copies) {
@@ -100,7 +124,11 @@ class InventoryAccessTest {
 	void theApiDocumentSaysWhichOperationsNeedAToken() {
 		assertApiDocumentSays(anonymous,
 				List.of("POST /api/inventory/{bookId}/copies", "POST /api/inventory/{bookId}/copies/removals",
-						"POST /api/inventory/{bookId}/checkouts", "POST /api/inventory/{bookId}/returns"),
+						"POST /api/inventory/{bookId}/loans", "GET /api/inventory/{bookId}/loans",
+						"POST /api/inventory/{bookId}/holds", "GET /api/inventory/{bookId}/holds", "GET /api/loans",
+						"GET /api/loans/overdue", "GET /api/loans/{loanId}", "POST /api/loans/{loanId}/return",
+						"POST /api/loans/{loanId}/renewal", "GET /api/holds", "GET /api/holds/{holdId}",
+						"POST /api/holds/{holdId}/cancellation"),
 				List.of("GET /api/inventory/{bookId}"));
 	}
 

@@ -45,8 +45,13 @@ class InventoryApiTest {
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(response.json().get("title").asString()).isEqualTo("Book not known");
-		assertThat(http.post("/api/inventory/" + UUID.randomUUID() + "/checkouts").status()).isEqualTo(404);
-		assertThat(http.post("/api/inventory/" + UUID.randomUUID() + "/returns").status()).isEqualTo(404);
+		assertThat(http.post("/api/inventory/" + UUID.randomUUID() + "/loans", "{\"reader\":\"alan\"}").status())
+			.isEqualTo(404);
+		assertThat(http.get("/api/inventory/" + UUID.randomUUID() + "/loans").status()).isEqualTo(404);
+		assertThat(http.get("/api/inventory/" + UUID.randomUUID() + "/holds").status()).isEqualTo(404);
+		assertThat(http.post("/api/loans/" + UUID.randomUUID() + "/return").status()).isEqualTo(404);
+		assertThat(http.post("/api/loans/" + UUID.randomUUID() + "/renewal").status()).isEqualTo(404);
+		assertThat(http.post("/api/holds/" + UUID.randomUUID() + "/cancellation").status()).isEqualTo(404);
 		assertThat(http.post("/api/inventory/" + UUID.randomUUID() + "/copies", "{\"count\":1}").status())
 			.isEqualTo(404);
 		assertThat(http.post("/api/inventory/" + UUID.randomUUID() + "/copies/removals", "{\"count\":1}").status())
@@ -69,14 +74,14 @@ class InventoryApiTest {
 		assertThat(added.get("totalCopies").asInt()).isEqualTo(3);
 		assertThat(added.get("availableCopies").asInt()).isEqualTo(3);
 
-		var lent = http.post("/api/inventory/" + book + "/checkouts");
+		var lent = lend(book);
 		assertThat(lent.status()).isEqualTo(201);
-		assertThat(lent.json().get("availableCopies").asInt()).isEqualTo(2);
-		assertThat(lent.json().get("onLoan").asInt()).isEqualTo(1);
+		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(2);
+		assertThat(http.get("/api/inventory/" + book).json().get("onLoan").asInt()).isEqualTo(1);
 
-		var back = http.post("/api/inventory/" + book + "/returns");
+		var back = http.post("/api/loans/" + lent.json().get("id").asString() + "/return");
 		assertThat(back.status()).isEqualTo(200);
-		assertThat(back.json().get("onLoan").asInt()).isZero();
+		assertThat(http.get("/api/inventory/" + book).json().get("onLoan").asInt()).isZero();
 
 		var removed = http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":2}");
 		assertThat(removed.status()).isEqualTo(200);
@@ -84,35 +89,24 @@ class InventoryApiTest {
 	}
 
 	@Test
-	void refusesACheckoutWhenNoCopyIsAvailable() {
+	void refusesALoanWhenNoCopyIsOnTheShelf() {
 		UUID book = knownBook();
 		http.post("/api/inventory/" + book + "/copies", "{\"count\":1}");
-		http.post("/api/inventory/" + book + "/checkouts");
+		lend(book);
 
-		var refused = http.post("/api/inventory/" + book + "/checkouts");
+		var refused = lend(book);
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().get("title").asString()).isEqualTo("No copy available");
+		assertThat(refused.json().get("onLoan").asInt()).isEqualTo(1);
 		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isZero();
-	}
-
-	@Test
-	void refusesAReturnWhenNoCopyIsOut() {
-		UUID book = knownBook();
-		http.post("/api/inventory/" + book + "/copies", "{\"count\":1}");
-
-		var refused = http.post("/api/inventory/" + book + "/returns");
-
-		assertThat(refused.status()).isEqualTo(409);
-		assertThat(refused.json().get("title").asString()).isEqualTo("No copy on loan");
-		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(1);
 	}
 
 	@Test
 	void neverTakesOutOfStockACopyThatIsOnLoan() {
 		UUID book = knownBook();
 		http.post("/api/inventory/" + book + "/copies", "{\"count\":2}");
-		http.post("/api/inventory/" + book + "/checkouts");
+		lend(book);
 
 		var refused = http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":2}");
 
@@ -153,17 +147,22 @@ class InventoryApiTest {
 		UUID book = knownBook();
 		http.post("/api/inventory/" + book + "/copies", "{\"count\":1}");
 
-		var plain = http.send(http.builder("/api/inventory/" + book + "/checkouts", "Content-Type", "text/plain")
+		Http ada = http.as(Caller.ADA);
+		var plain = http.send(ada.builder("/api/inventory/" + book + "/loans", "Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("x")));
-		var form = http.send(
-				http.builder("/api/inventory/" + book + "/returns", "Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("a=b")));
+		var hold = http.send(ada.builder("/api/inventory/" + book + "/holds", "Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("x")));
+		String loan = lend(book).json().get("id").asString();
+		var form = http
+			.send(http.builder("/api/loans/" + loan + "/return", "Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("a=b")));
 
 		assertThat(plain.status()).isEqualTo(415);
 		assertThat(plain.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(hold.status()).isEqualTo(415);
 		assertThat(form.status()).isEqualTo(415);
-		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(1);
-		assertThat(http.post("/api/inventory/" + book + "/checkouts").status()).isEqualTo(201);
+		assertThat(http.get("/api/inventory/" + book).json().get("onLoan").asInt()).isEqualTo(1);
+		assertThat(http.post("/api/loans/" + loan + "/return").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -171,19 +170,25 @@ class InventoryApiTest {
 		UUID book = knownBook();
 		Http ada = http.as(Caller.ADA);
 		http.post("/api/inventory/" + book + "/copies", "{\"count\":2}");
-		ada.post("/api/inventory/" + book + "/checkouts");
-		ada.post("/api/inventory/" + book + "/returns");
+		String loan = ada.post("/api/inventory/" + book + "/loans").json().get("id").asString();
+		ada.post("/api/loans/" + loan + "/return");
 		http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":1}");
-		http.post("/api/inventory/" + book + "/returns"); // refused: records nothing
+		http.post("/api/inventory/" + book + "/copies/removals", "{\"count\":5}"); // refused:
+																					// records
+																					// nothing
+		http.post("/api/loans/" + loan + "/return"); // refused: records nothing
 
 		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(),
-				"library.audit.book-inventory-service", book.toString(), 4);
+				"library.audit.book-inventory-service", book.toString(), 2);
+		List<ConsumerRecord<String, String>> loanRecords = TopicRecords.awaitRecords(service.bootstrapServers(),
+				"library.audit.book-inventory-service", loan, 2);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
 		assertThat(events).extracting(event -> event.get("action").asString())
-			.containsExactly("CopiesAdded", "CopyCheckedOut", "CopyReturned", "CopiesRemoved");
-		assertThat(events).extracting(event -> event.get("actor").asString())
-			.containsExactly("librarian", "ada", "ada", "librarian");
+			.containsExactly("CopiesAdded", "CopiesRemoved");
+		assertThat(events).extracting(event -> event.get("actor").asString()).containsExactly("librarian", "librarian");
+		assertThat(loanRecords).extracting(record -> Http.JSON.readTree(record.value()).get("action").asString())
+			.containsExactly("LoanOpened", "LoanReturned");
 		assertThat(events).allSatisfy(event -> {
 			assertThat(event.get("source").asString()).isEqualTo("book-inventory-service");
 			assertThat(event.get("entityType").asString()).isEqualTo("Book");
@@ -199,9 +204,16 @@ class InventoryApiTest {
 	@Test
 	void servesOpenApiAndHealthProbes() {
 		JsonNode api = http.get("/v3/api-docs").json();
-		assertThat(api.get("paths").has("/api/inventory/{bookId}/checkouts")).isTrue();
+		assertThat(api.get("paths").has("/api/inventory/{bookId}/loans")).isTrue();
+		assertThat(api.get("paths").has("/api/loans/{loanId}/return")).isTrue();
+		assertThat(api.get("paths").has("/api/holds/{holdId}/cancellation")).isTrue();
 		assertThat(http.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
 		assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+	}
+
+	/** A librarian lends a copy to a reader nobody has lent to. */
+	private Http.Response lend(UUID book) {
+		return http.post("/api/inventory/" + book + "/loans", "{\"reader\":\"" + Desk.newReader() + "\"}");
 	}
 
 	private UUID knownBook() {

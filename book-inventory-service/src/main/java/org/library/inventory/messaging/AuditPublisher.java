@@ -4,11 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.library.inventory.BookStock;
+import org.library.inventory.Hold;
+import org.library.inventory.Loan;
 import org.library.inventory.InventoryEvents.BookWithdrawn;
 import org.library.inventory.InventoryEvents.CopiesAdded;
 import org.library.inventory.InventoryEvents.CopiesRemoved;
-import org.library.inventory.InventoryEvents.CopyCheckedOut;
-import org.library.inventory.InventoryEvents.CopyReturned;
+import org.library.inventory.InventoryEvents.HoldCancelled;
+import org.library.inventory.InventoryEvents.HoldExpired;
+import org.library.inventory.InventoryEvents.HoldPlaced;
+import org.library.inventory.InventoryEvents.HoldReady;
+import org.library.inventory.InventoryEvents.LoanOpened;
+import org.library.inventory.InventoryEvents.LoanRenewed;
+import org.library.inventory.InventoryEvents.LoanReturned;
 import org.library.platform.audit.AuditTrail;
 
 import org.springframework.context.event.EventListener;
@@ -16,12 +23,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every inventory change in the common audit trail, in the transaction of the
- * change.
+ * change: a book's copies under the book, a loan and a hold under their own ids. Loan and
+ * hold events name their reader under {@code reader}, which the trail keeps as a personal
+ * name it can erase.
  */
 @Component
 class AuditPublisher {
 
 	private static final String BOOK = "Book";
+
+	private static final String LOAN = "Loan";
+
+	private static final String HOLD = "Hold";
 
 	private final AuditTrail audit;
 
@@ -40,13 +53,52 @@ class AuditPublisher {
 	}
 
 	@EventListener
-	void on(CopyCheckedOut event) {
-		record("CopyCheckedOut", event.stock(), 1);
+	void on(LoanOpened event) {
+		Map<String, Object> details = loan(event.loan());
+		if (event.fulfilled() != null) {
+			details.put("holdId", event.fulfilled().id().toString());
+		}
+		stock(details, event.stock());
+		audit.record("LoanOpened", LOAN, event.loan().id().toString(), details);
 	}
 
 	@EventListener
-	void on(CopyReturned event) {
-		record("CopyReturned", event.stock(), 1);
+	void on(LoanReturned event) {
+		Map<String, Object> details = loan(event.loan());
+		details.put("returnedAt", event.loan().returnedAt().toString());
+		stock(details, event.stock());
+		audit.record("LoanReturned", LOAN, event.loan().id().toString(), details);
+	}
+
+	@EventListener
+	void on(LoanRenewed event) {
+		audit.record("LoanRenewed", LOAN, event.loan().id().toString(), loan(event.loan()));
+	}
+
+	@EventListener
+	void on(HoldPlaced event) {
+		Map<String, Object> details = hold(event.hold());
+		details.put("position", event.hold().position());
+		audit.record("HoldPlaced", HOLD, event.hold().id().toString(), details);
+	}
+
+	@EventListener
+	void on(HoldReady event) {
+		Map<String, Object> details = hold(event.hold());
+		details.put("readyUntil", event.hold().readyUntil().toString());
+		audit.record("HoldReady", HOLD, event.hold().id().toString(), details);
+	}
+
+	@EventListener
+	void on(HoldExpired event) {
+		audit.record("HoldExpired", HOLD, event.hold().id().toString(), hold(event.hold()));
+	}
+
+	@EventListener
+	void on(HoldCancelled event) {
+		Map<String, Object> details = hold(event.hold());
+		details.put("reason", event.by() == null ? "book withdrawn" : "cancelled");
+		audit.record("HoldCancelled", HOLD, event.hold().id().toString(), details);
 	}
 
 	@EventListener
@@ -59,10 +111,31 @@ class AuditPublisher {
 		if (count > 0) {
 			details.put("count", count);
 		}
+		stock(details, stock);
+		audit.record(action, BOOK, stock.bookId().toString(), details);
+	}
+
+	private static void stock(Map<String, Object> details, BookStock stock) {
 		details.put("totalCopies", stock.totalCopies());
 		details.put("availableCopies", stock.availableCopies());
+		details.put("heldCopies", stock.heldCopies());
 		details.put("status", stock.status().name());
-		audit.record(action, BOOK, stock.bookId().toString(), details);
+	}
+
+	private static Map<String, Object> loan(Loan loan) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("bookId", loan.bookId().toString());
+		details.put("reader", loan.reader());
+		details.put("dueAt", loan.dueAt().toString());
+		details.put("renewals", loan.renewals());
+		return details;
+	}
+
+	private static Map<String, Object> hold(Hold hold) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("bookId", hold.bookId().toString());
+		details.put("reader", hold.reader());
+		return details;
 	}
 
 }

@@ -9,8 +9,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Anyone may see a book's availability; librarians add and remove copies; a checkout or a
- * return is a librarian's, or the borrowing reader's own.
+ * Anyone may see a book's availability; librarians add and remove copies, and see a
+ * book's loans and queue and the overdue loans; librarians and readers lend, return,
+ * renew and hold. Which loan or hold is whose is the domain's to say: a reader's own, or
+ * anyone's for a librarian.
  */
 @Component
 class InventoryAccess implements AccessRules {
@@ -21,7 +23,12 @@ class InventoryAccess implements AccessRules {
 		requests.requestMatchers(HttpMethod.GET, "/api/inventory/*").permitAll();
 		requests.requestMatchers(HttpMethod.POST, "/api/inventory/*/copies", "/api/inventory/*/copies/removals")
 			.hasRole(Roles.LIBRARIAN);
-		requests.requestMatchers(HttpMethod.POST, "/api/inventory/*/checkouts", "/api/inventory/*/returns")
+		requests
+			.requestMatchers(HttpMethod.GET, "/api/inventory/*/loans", "/api/inventory/*/holds", "/api/loans/overdue")
+			.hasRole(Roles.LIBRARIAN);
+		requests.requestMatchers(HttpMethod.POST, "/api/inventory/*/loans", "/api/inventory/*/holds")
+			.hasAnyRole(Roles.LIBRARIAN, Roles.READER);
+		requests.requestMatchers("/api/loans", "/api/loans/**", "/api/holds", "/api/holds/**")
 			.hasAnyRole(Roles.LIBRARIAN, Roles.READER);
 	}
 

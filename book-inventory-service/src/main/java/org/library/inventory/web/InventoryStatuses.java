@@ -3,6 +3,11 @@ package org.library.inventory.web;
 import java.util.Map;
 
 import org.library.inventory.InventoryRefusals.BookNotKnown;
+import org.library.inventory.InventoryRefusals.CirculationConflict;
+import org.library.inventory.InventoryRefusals.HoldNotKnown;
+import org.library.inventory.InventoryRefusals.LoanNotKnown;
+import org.library.inventory.InventoryRefusals.NoReaderNamed;
+import org.library.inventory.InventoryRefusals.NotYours;
 import org.library.inventory.InventoryRefusals.StockConflict;
 import org.library.platform.refusal.Refusal;
 import org.library.platform.web.RefusalStatuses;
@@ -19,8 +24,12 @@ class InventoryStatuses implements RefusalStatuses {
 
 	@Override
 	public Map<Class<? extends Refusal>, HttpStatus> statuses() {
-		// every refusal about a book's copies is a conflict with their state
-		return Map.of(BookNotKnown.class, HttpStatus.NOT_FOUND, StockConflict.class, HttpStatus.CONFLICT);
+		// every refusal about a book's copies, loans and holds is a conflict with their
+		// state
+		return Map.of(BookNotKnown.class, HttpStatus.NOT_FOUND, LoanNotKnown.class, HttpStatus.NOT_FOUND,
+				HoldNotKnown.class, HttpStatus.NOT_FOUND, StockConflict.class, HttpStatus.CONFLICT,
+				CirculationConflict.class, HttpStatus.CONFLICT, NotYours.class, HttpStatus.FORBIDDEN,
+				NoReaderNamed.class, HttpStatus.BAD_REQUEST);
 	}
 
 }
