@@ -132,13 +132,14 @@ async function book(id) {
     try {
       const { json } = await get(`/api/inventory/${id}`);
       unknownFor = 0;
-      stock.textContent = `${json.availableCopies} on the shelf, ${json.onLoan} on loan, ${json.totalCopies} in all`
+      stock.textContent = `${json.availableCopies} on the shelf, ${json.onLoan} on loan, `
+        + (json.heldCopies ? `${json.heldCopies} set aside for holds, ` : '') + `${json.totalCopies} in all`
         + (json.status === 'WITHDRAWN' ? ' (withdrawn)' : '');
     } catch (error) {
       stock.textContent = 'The inventory does not know this book yet.';
       if (error.status === 404 && unknownFor < 60) {
         unknownFor += 1;
-        setTimeout(() => { if (stock.isConnected) refreshStock(); }, 1000);
+        setTimeout(() => { if (stock.isConnected) refresh(); }, 1000);
       }
     }
   };
@@ -147,20 +148,92 @@ async function book(id) {
       + (current.publishedYear ? ` · ${current.publishedYear}` : '') }),
     el('h2', { text: 'Copies' }), stock,
   ];
-  if (has('librarian') || has('reader')) sections.push(lending(id, refreshStock));
-  if (has('librarian')) sections.push(copiesForm(id, refreshStock), editForm(id, current, () => etag, value => { etag = value; }));
+  // every change at the desk shows at once in the copies and in every desk on the page
+  const desks = [];
+  const refresh = async () => { await refreshStock(); for (const desk of desks) await desk.refresh(); };
+  if (has('reader')) desks.push(borrowing(id, refresh));
+  if (has('librarian')) desks.push(lendingDesk(id, refresh));
+  sections.push(...desks.map(desk => desk.form));
+  if (has('librarian')) sections.push(copiesForm(id, refresh), editForm(id, current, () => etag, value => { etag = value; }));
   if (has('reader')) sections.push(listButton(id));
   if (has('auditor')) sections.push(el('h2', { text: 'Story' }), await story(id));
   page(current.title, ...sections);
-  refreshStock();
+  refresh();
 }
 
-function lending(id, refreshStock) {
-  const form = el('form', { 'aria-label': 'Lending', class: 'row', onsubmit: event => event.preventDefault() },
-    el('button', { type: 'button', onclick: () => act(form, `/api/inventory/${id}/checkouts`, 'Lent one copy', refreshStock) }, 'Lend a copy'),
-    el('button', { type: 'button', class: 'secondary', onclick: () => act(form, `/api/inventory/${id}/returns`, 'Returned one copy', refreshStock) }, 'Return a copy'),
-    status());
-  return form;
+const day = instant => new Date(instant).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+function button(text, onclick, kind) {
+  return el('button', { type: 'button', class: kind, onclick }, text);
+}
+
+// A reader's own copy of this book: borrow it, return it, or queue for it.
+function borrowing(id, refresh) {
+  const state = el('p', { id: 'my-copy' });
+  const actions = el('div', { class: 'row' });
+  const form = el('form', { 'aria-labelledby': 'borrowing-heading', onsubmit: event => event.preventDefault() },
+    el('h2', { id: 'borrowing-heading', text: 'Borrowing' }), state, actions, status());
+  const borrow = () => act(form, `/api/inventory/${id}/loans`, 'Borrowed: the book is yours until its due date', refresh);
+  const desk = { form, refresh: async () => {
+    try {
+      const [loans, holds, stock] = await Promise.all([get('/api/loans'), get('/api/holds'), get(`/api/inventory/${id}`)]);
+      const loan = loans.json.loans.find(mine => mine.bookId === id);
+      const hold = holds.json.holds.find(mine => mine.bookId === id);
+      actions.replaceChildren();
+      if (loan) {
+        state.textContent = `You have this book, due ${day(loan.dueAt)}${loan.overdue ? ' (overdue)' : ''}.`;
+        actions.append(button('Return it', () => act(form, `/api/loans/${loan.id}/return`, 'Returned', refresh)));
+      } else if (hold && hold.status === 'READY') {
+        state.textContent = `A copy is set aside for you until ${day(hold.readyUntil)}.`;
+        actions.append(button('Borrow', borrow),
+          button('Cancel hold', () => act(form, `/api/holds/${hold.id}/cancellation`, 'Hold cancelled', refresh), 'secondary'));
+      } else if (hold) {
+        state.textContent = `You hold this book: number ${hold.position} in the queue.`;
+        actions.append(button('Cancel hold', () => act(form, `/api/holds/${hold.id}/cancellation`, 'Hold cancelled', refresh), 'secondary'));
+      } else if (stock.json.status === 'WITHDRAWN') {
+        state.textContent = 'This book was withdrawn: it is lent no more.';
+      } else if (stock.json.availableCopies > 0) {
+        state.textContent = 'A copy is on the shelf.';
+        actions.append(button('Borrow', borrow));
+      } else {
+        state.textContent = 'No copy is on the shelf.';
+        actions.append(button('Place a hold', () => act(form, `/api/inventory/${id}/holds`, 'Hold placed', refresh)));
+      }
+    } catch (error) {
+      state.textContent = error.status === 404 ? '' : problemOf(error).message;
+    }
+  } };
+  return desk;
+}
+
+// A librarian's desk for this book: lend to a reader by username, see who has each copy and who waits, take a copy
+// back from its loan.
+function lendingDesk(id, refresh) {
+  const loans = el('ul', { id: 'loans', 'aria-label': 'Who has a copy' });
+  const queue = el('ol', { id: 'queue', 'aria-label': 'Who waits for a copy' });
+  const form = el('form', { 'aria-labelledby': 'lending-heading', onsubmit: event => {
+    event.preventDefault();
+    act(form, `/api/inventory/${id}/loans`, `Lent to ${form.elements.reader.value.trim()}`, refresh,
+      { reader: form.elements.reader.value.trim() });
+  } }, el('h2', { id: 'lending-heading', text: 'Lending' }),
+  el('div', { class: 'row' }, field('lend', 'reader', 'Reader (username)', { required: true, autocomplete: 'off' }),
+    el('button', { type: 'submit' }, 'Lend a copy')), status(),
+  el('h3', { text: 'On loan' }), loans, el('h3', { text: 'Holds' }), queue);
+  return { form, refresh: async () => {
+    try {
+      const [open, held] = await Promise.all([get(`/api/inventory/${id}/loans`), get(`/api/inventory/${id}/holds`)]);
+      loans.replaceChildren(...open.json.loans.map(loan => el('li', { 'data-reader': loan.reader },
+        `${loan.reader}, due ${day(loan.dueAt)}${loan.overdue ? ' (overdue)' : ''} `,
+        button(`Take back from ${loan.reader}`, () => act(form, `/api/loans/${loan.id}/return`, `Took the copy back from ${loan.reader}`, refresh), 'secondary'))));
+      if (!open.json.loans.length) loans.append(el('li', { text: 'No copy is on loan.' }));
+      queue.replaceChildren(...held.json.holds.map(hold => el('li', { 'data-reader': hold.reader,
+        text: hold.status === 'READY' ? `${hold.reader}: a copy is set aside until ${day(hold.readyUntil)}`
+          : `${hold.reader}: waiting, number ${hold.position}` })));
+      if (!held.json.holds.length) queue.append(el('li', { text: 'Nobody waits.' }));
+    } catch (error) {
+      if (error.status !== 404) showProblem(form, problemOf(error));
+    }
+  } };
 }
 
 async function act(form, path, done, after, body) {
@@ -294,6 +367,73 @@ async function readingList() {
   }
 }
 
+// --- My loans ------------------------------------------------------------------------------------------------
+
+// Titles come from the catalog, one request per book shown; a book it no longer has keeps its id.
+const titleOf = bookId => get(`/api/books/${bookId}`).then(({ json }) => json.title).catch(() => `Book ${bookId}`);
+
+async function myLoans() {
+  if (!has('reader')) {
+    page('My loans', el('p', { text: 'Sign in as a reader to see what you have borrowed.' }));
+    return;
+  }
+  const loans = el('ul', { class: 'items', id: 'my-loans' });
+  const holds = el('ul', { class: 'items', id: 'my-holds' });
+  const form = el('form', { onsubmit: event => event.preventDefault() },
+    el('h2', { text: 'Borrowed' }), loans, el('h2', { text: 'Holds' }), holds, status());
+  page('My loans', form);
+  try {
+    const [mine, held] = await Promise.all([get('/api/loans'), get('/api/holds')]);
+    if (!mine.json.loans.length) loans.append(el('li', { text: 'You have nothing on loan.' }));
+    for (const loan of mine.json.loans) {
+      const title = await titleOf(loan.bookId);
+      loans.append(el('li', { 'data-book': loan.bookId }, el('a', { href: `#/books/${loan.bookId}` }, title),
+        el('div', { class: loan.overdue ? 'meta overdue' : 'meta',
+          text: `Due ${day(loan.dueAt)}${loan.overdue ? ': overdue, please return it' : ''}`
+            + (loan.renewals ? ` · renewed ${loan.renewals} time${loan.renewals > 1 ? 's' : ''}` : '') }),
+        el('div', { class: 'row' },
+          button(`Renew ${title}`, () => act(form, `/api/loans/${loan.id}/renewal`, `Renewed ${title}`, myLoans)),
+          button(`Return ${title}`, () => act(form, `/api/loans/${loan.id}/return`, `Returned ${title}`, myLoans), 'secondary'))));
+    }
+    if (!held.json.holds.length) holds.append(el('li', { text: 'You hold no book.' }));
+    for (const hold of held.json.holds) {
+      const title = await titleOf(hold.bookId);
+      holds.append(el('li', { 'data-book': hold.bookId }, el('a', { href: `#/books/${hold.bookId}` }, title),
+        el('div', { class: 'meta', text: hold.status === 'READY'
+          ? `Ready: a copy is set aside for you until ${day(hold.readyUntil)}` : `Number ${hold.position} in the queue` }),
+        el('div', { class: 'row' },
+          button(`Cancel hold on ${title}`, () => act(form, `/api/holds/${hold.id}/cancellation`, 'Hold cancelled', myLoans), 'secondary'))));
+    }
+  } catch (error) {
+    showProblem(form, problemOf(error));
+  }
+}
+
+// --- Overdue -------------------------------------------------------------------------------------------------
+
+async function overdue() {
+  if (!has('librarian')) {
+    page('Overdue', el('p', { text: 'The overdue list is for librarians.' }));
+    return;
+  }
+  const rows = el('tbody');
+  const form = el('form', { onsubmit: event => event.preventDefault() }, status());
+  page('Overdue', form, el('table', {}, el('thead', {}, el('tr', {}, ...['Reader', 'Book', 'Due', '']
+    .map(heading => el('th', { scope: 'col', text: heading })))), rows));
+  try {
+    const { json } = await get('/api/loans/overdue?limit=500');
+    if (!json.loans.length) rows.append(el('tr', {}, el('td', { colspan: '4', text: 'No loan is overdue.' })));
+    for (const loan of json.loans) {
+      const title = await titleOf(loan.bookId);
+      rows.append(el('tr', {}, el('td', { text: loan.reader }),
+        el('td', {}, el('a', { href: `#/books/${loan.bookId}` }, title)), el('td', { text: day(loan.dueAt) }),
+        el('td', {}, button(`Take back from ${loan.reader}`, () => act(form, `/api/loans/${loan.id}/return`, `Took ${title} back`, overdue), 'secondary'))));
+    }
+  } catch (error) {
+    showProblem(form, problemOf(error));
+  }
+}
+
 // --- Audit ---------------------------------------------------------------------------------------------------
 
 async function audit() {
@@ -341,10 +481,12 @@ async function route() {
   const params = new URLSearchParams(query || '');
   const parts = (path || '/').split('/').filter(Boolean);
   document.querySelectorAll('[data-nav]').forEach(link => link.removeAttribute('aria-current'));
-  const current = parts[0] === 'reading-list' ? 'reading-list' : parts[0] === 'audit' ? 'audit' : parts[0] ? null : 'catalog';
+  const current = ['reading-list', 'loans', 'overdue', 'audit'].includes(parts[0]) ? parts[0] : parts[0] ? null : 'catalog';
   document.querySelector(`[data-nav="${current}"]`)?.setAttribute('aria-current', 'page');
   if (parts[0] === 'books' && parts[1]) return book(parts[1]);
   if (parts[0] === 'reading-list') return readingList();
+  if (parts[0] === 'loans') return myLoans();
+  if (parts[0] === 'overdue') return overdue();
   if (parts[0] === 'audit') return audit();
   return catalog(params);
 }

@@ -179,16 +179,13 @@ class InventoryApiTest {
 		http.post("/api/loans/" + loan + "/return"); // refused: records nothing
 
 		List<ConsumerRecord<String, String>> records = TopicRecords.awaitRecords(service.bootstrapServers(),
-				"library.audit.book-inventory-service", book.toString(), 2);
-		List<ConsumerRecord<String, String>> loanRecords = TopicRecords.awaitRecords(service.bootstrapServers(),
-				"library.audit.book-inventory-service", loan, 2);
+				"library.audit.book-inventory-service", book.toString(), 4);
 
 		List<JsonNode> events = records.stream().map(record -> Http.JSON.readTree(record.value())).toList();
 		assertThat(events).extracting(event -> event.get("action").asString())
-			.containsExactly("CopiesAdded", "CopiesRemoved");
-		assertThat(events).extracting(event -> event.get("actor").asString()).containsExactly("librarian", "librarian");
-		assertThat(loanRecords).extracting(record -> Http.JSON.readTree(record.value()).get("action").asString())
-			.containsExactly("LoanOpened", "LoanReturned");
+			.containsExactly("CopiesAdded", "LoanOpened", "LoanReturned", "CopiesRemoved");
+		assertThat(events).extracting(event -> event.get("actor").asString())
+			.containsExactly("librarian", "ada", "ada", "librarian");
 		assertThat(events).allSatisfy(event -> {
 			assertThat(event.get("source").asString()).isEqualTo("book-inventory-service");
 			assertThat(event.get("entityType").asString()).isEqualTo("Book");

@@ -83,7 +83,7 @@ class TableSplitTest {
 		assertThat(http.get("/api/inventory/" + book).json().get("availableCopies").asInt()).isEqualTo(2);
 
 		List<ConsumerRecord<String, String>> audit = TopicRecords.awaitRecords(service.bootstrapServers(),
-				"library.audit.book-inventory-service", book.toString(), 2);
+				"library.audit.book-inventory-service", book.toString(), 4);
 		ConsumerRecord<String, String> withdrawn = audit.stream()
 			.filter(record -> record.value().contains("\"BookWithdrawn\""))
 			.findFirst()

@@ -38,11 +38,13 @@ import static org.library.testsupport.FreePorts.freePort;
 
 /**
  * The library's story through the web app, in real Chromium (headless), on the built
- * stack: the librarian adds a book and copies and lends one; ada puts it on her list and
- * starts reading; the librarian renames it and ada sees the new title; the auditor reads
- * the book's whole story. Every step signs in at the issuer's own page and uses only what
- * a person can click or type. On a failure every step's screenshot is kept in
- * {@code target/browser-story/} (always, with
+ * stack: the librarian adds a book and copies and lends one to grace; ada borrows the
+ * last copy, puts it on her list and starts reading; alan places a hold; ada returns the
+ * book, alan sees it set aside for him and borrows it; the librarian sees who has the
+ * copies, takes grace's back and renames the book, and ada sees the new title; the
+ * auditor reads the book's whole story. Every step signs in at the issuer's own page and
+ * uses only what a person can click or type. On a failure every step's screenshot is kept
+ * in {@code target/browser-story/} (always, with
  * {@code -DbrowserStory.keepScreenshots=true}: the README's pictures).
  *
  * <p>
@@ -149,14 +151,23 @@ class BrowserStoryIT {
 			copies.sendKeys("2");
 			click(By.xpath("//button[text()='Add copies']"));
 			waitFor(By.id("stock"), "2 on the shelf");
+			// grace is a reader without an account here: a librarian lends to any
+			// username
+			type(By.id("lend-reader"), "grace");
 			click(By.xpath("//button[text()='Lend a copy']"));
 			waitFor(By.id("stock"), "1 on the shelf, 1 on loan");
-			step("the librarian added two copies and lent one");
+			waitFor(By.id("loans"), "grace, due");
+			step("the librarian added two copies and lent one to grace");
 			signOut();
 
 			signIn("ada", passwords);
 			browser.get(web + "/#/books/" + book);
 			waitFor(By.cssSelector("h1"), "The Left Hand of Darkness");
+			waitFor(By.id("my-copy"), "A copy is on the shelf");
+			click(By.xpath("//button[text()='Borrow']"));
+			waitFor(By.id("my-copy"), "You have this book, due");
+			waitFor(By.id("stock"), "0 on the shelf, 2 on loan");
+			step("ada borrowed the last copy");
 			// ada uses the keyboard: Tab to the button, Enter; Tab to the book's status,
 			// a letter picks READING
 			pressUntilFocused(By.xpath("//button[text()='Add to my reading list']")).sendKeys(Keys.ENTER);
@@ -170,8 +181,41 @@ class BrowserStoryIT {
 			step("ada put the book on her list and is reading it");
 			signOut();
 
+			signIn("alan", passwords);
+			browser.get(web + "/#/books/" + book);
+			waitFor(By.id("my-copy"), "No copy is on the shelf");
+			click(By.xpath("//button[text()='Place a hold']"));
+			waitFor(By.id("my-copy"), "number 1 in the queue");
+			step("alan placed a hold");
+			signOut();
+
+			signIn("ada", passwords);
+			click(By.linkText("My loans"));
+			click(By.xpath("//button[text()='Return The Left Hand of Darkness']"));
+			waitFor(By.id("my-loans"), "You have nothing on loan");
+			step("ada returned the book from her loans");
+			signOut();
+
+			signIn("alan", passwords);
+			click(By.linkText("My loans"));
+			waitFor(By.id("my-holds"), "Ready: a copy is set aside for you until");
+			step("alan sees the copy set aside for him");
+			click(By.cssSelector("#my-holds a"));
+			waitFor(By.id("stock"), "1 set aside for holds");
+			click(By.xpath("//button[text()='Borrow']"));
+			waitFor(By.id("my-copy"), "You have this book, due");
+			step("alan borrowed it");
+			signOut();
+
 			signIn("librarian", passwords);
 			browser.get(web + "/#/books/" + book);
+			waitFor(By.id("loans"), "alan, due");
+			waitFor(By.id("queue"), "Nobody waits");
+			assertThat(browser.findElement(By.id("loans")).getText()).contains("grace, due");
+			step("the librarian sees who has each copy");
+			click(By.xpath("//button[text()='Take back from grace']"));
+			waitFor(By.id("stock"), "1 on the shelf, 1 on loan");
+			step("the librarian took grace's copy back");
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-title")));
 			// meanwhile, in another tab, the book is changed first
 			String first = browser.getWindowHandle();
@@ -205,8 +249,9 @@ class BrowserStoryIT {
 			signIn("auditor", passwords);
 			browser.get(web + "/#/books/" + book);
 			List<String> expected = List.of("BookAdded by librarian", "CopiesAdded by librarian",
-					"CopyCheckedOut by librarian", "BookListed by ada", "ReadingStatusChanged by ada",
-					"BookUpdated by librarian");
+					"LoanOpened by librarian", "LoanOpened by ada", "BookListed by ada", "ReadingStatusChanged by ada",
+					"HoldPlaced by alan", "LoanReturned by ada", "HoldReady by ada", "LoanOpened by alan",
+					"LoanReturned by librarian", "BookUpdated by librarian");
 			// every service's events reach the one trail through Kafka
 			reloadUntil(driver -> driver.findElements(By.cssSelector("ol.story li"))
 				.stream()

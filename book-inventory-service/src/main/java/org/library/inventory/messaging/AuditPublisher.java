@@ -23,18 +23,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every inventory change in the common audit trail, in the transaction of the
- * change: a book's copies under the book, a loan and a hold under their own ids. Loan and
- * hold events name their reader under {@code reader}, which the trail keeps as a personal
- * name it can erase.
+ * change, each under its book, so a book's story tells its loans and holds too. Loan and
+ * hold events carry their own id and name their reader under {@code reader}, which the
+ * trail keeps as a personal name it can erase.
  */
 @Component
 class AuditPublisher {
 
 	private static final String BOOK = "Book";
-
-	private static final String LOAN = "Loan";
-
-	private static final String HOLD = "Hold";
 
 	private final AuditTrail audit;
 
@@ -59,7 +55,7 @@ class AuditPublisher {
 			details.put("holdId", event.fulfilled().id().toString());
 		}
 		stock(details, event.stock());
-		audit.record("LoanOpened", LOAN, event.loan().id().toString(), details);
+		audit.record("LoanOpened", BOOK, event.loan().bookId().toString(), details);
 	}
 
 	@EventListener
@@ -67,38 +63,38 @@ class AuditPublisher {
 		Map<String, Object> details = loan(event.loan());
 		details.put("returnedAt", event.loan().returnedAt().toString());
 		stock(details, event.stock());
-		audit.record("LoanReturned", LOAN, event.loan().id().toString(), details);
+		audit.record("LoanReturned", BOOK, event.loan().bookId().toString(), details);
 	}
 
 	@EventListener
 	void on(LoanRenewed event) {
-		audit.record("LoanRenewed", LOAN, event.loan().id().toString(), loan(event.loan()));
+		audit.record("LoanRenewed", BOOK, event.loan().bookId().toString(), loan(event.loan()));
 	}
 
 	@EventListener
 	void on(HoldPlaced event) {
 		Map<String, Object> details = hold(event.hold());
 		details.put("position", event.hold().position());
-		audit.record("HoldPlaced", HOLD, event.hold().id().toString(), details);
+		audit.record("HoldPlaced", BOOK, event.hold().bookId().toString(), details);
 	}
 
 	@EventListener
 	void on(HoldReady event) {
 		Map<String, Object> details = hold(event.hold());
 		details.put("readyUntil", event.hold().readyUntil().toString());
-		audit.record("HoldReady", HOLD, event.hold().id().toString(), details);
+		audit.record("HoldReady", BOOK, event.hold().bookId().toString(), details);
 	}
 
 	@EventListener
 	void on(HoldExpired event) {
-		audit.record("HoldExpired", HOLD, event.hold().id().toString(), hold(event.hold()));
+		audit.record("HoldExpired", BOOK, event.hold().bookId().toString(), hold(event.hold()));
 	}
 
 	@EventListener
 	void on(HoldCancelled event) {
 		Map<String, Object> details = hold(event.hold());
 		details.put("reason", event.by() == null ? "book withdrawn" : "cancelled");
-		audit.record("HoldCancelled", HOLD, event.hold().id().toString(), details);
+		audit.record("HoldCancelled", BOOK, event.hold().bookId().toString(), details);
 	}
 
 	@EventListener
@@ -124,7 +120,7 @@ class AuditPublisher {
 
 	private static Map<String, Object> loan(Loan loan) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("bookId", loan.bookId().toString());
+		details.put("loanId", loan.id().toString());
 		details.put("reader", loan.reader());
 		details.put("dueAt", loan.dueAt().toString());
 		details.put("renewals", loan.renewals());
@@ -133,7 +129,7 @@ class AuditPublisher {
 
 	private static Map<String, Object> hold(Hold hold) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("bookId", hold.bookId().toString());
+		details.put("holdId", hold.id().toString());
 		details.put("reader", hold.reader());
 		return details;
 	}
