@@ -63,7 +63,7 @@ class AuditIngestTest {
 		String book = UUID.randomUUID().toString();
 		UUID id = UUID.randomUUID();
 		Instant occurred = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		feed.send(id, AuditFeed.event(id, occurred, "book-inventory-service", "reader-9", "CopyCheckedOut", book)
+		feed.send(id, AuditFeed.event(id, occurred, "book-inventory-service", "reader-9", "LoanOpened", book)
 			.replace("\"details\"", "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"details\""), book);
 
 		JsonNode event = awaitEvents(book, 1).get("items").get(0);
@@ -72,7 +72,7 @@ class AuditIngestTest {
 		assertThat(Instant.parse(event.get("occurredAt").asString())).isEqualTo(occurred);
 		assertThat(event.get("source").asString()).isEqualTo("book-inventory-service");
 		assertThat(event.get("actor").asString()).isEqualTo("reader-9");
-		assertThat(event.get("action").asString()).isEqualTo("CopyCheckedOut");
+		assertThat(event.get("action").asString()).isEqualTo("LoanOpened");
 		assertThat(event.get("entityType").asString()).isEqualTo("Book");
 		assertThat(event.get("entityId").asString()).isEqualTo(book);
 		assertThat(event.get("details").get("count").asInt()).isEqualTo(1);
@@ -110,7 +110,7 @@ class AuditIngestTest {
 		feed.raw(blankActor, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, " ", "CopiesAdded", blankActor));
 		feed.raw(badTrace, AuditFeed.event(UUID.randomUUID(), Instant.now(), SOURCE, "a", "CopiesAdded", badTrace)
 			.replace("\"details\"", "\"traceId\":\"'; DROP TABLE audit_event; --\",\"details\""));
-		feed.send(book, "CopyCheckedOut", "reader");
+		feed.send(book, "LoanOpened", "reader");
 
 		awaitEvents(book, 2);
 		Map<String, String> reasons = Map.of(garbage, "not an audit event", noId, "needs an id", blankActor,
@@ -143,10 +143,10 @@ class AuditIngestTest {
 				"CopiesAdded", "forged-" + book));
 		List<UUID> good = new ArrayList<>();
 		for (Map.Entry<String, String> record : poison.entrySet()) {
-			good.add(feed.send(book, "CopyCheckedOut", "reader"));
+			good.add(feed.send(book, "LoanOpened", "reader"));
 			feed.raw(record.getKey(), record.getValue());
 		}
-		good.add(feed.send(book, "CopyCheckedOut", "reader"));
+		good.add(feed.send(book, "LoanOpened", "reader"));
 
 		assertThat(awaitEvents(book, good.size()).get("items"))
 			.extracting(event -> UUID.fromString(event.get("id").asString()))
@@ -176,7 +176,7 @@ class AuditIngestTest {
 			UUID refused = null;
 			for (int i = 0; i < 50; i++) {
 				UUID id = UUID.randomUUID();
-				String action = i == 25 ? "Refused" : "CopyCheckedOut";
+				String action = i == 25 ? "Refused" : "LoanOpened";
 				if (i == 25) {
 					refused = id;
 				}
@@ -208,7 +208,7 @@ class AuditIngestTest {
 		List<UUID> sent = new ArrayList<>();
 		try {
 			for (int i = 0; i < 20; i++) {
-				sent.add(feed.send(book, "CopyCheckedOut", "reader-" + i));
+				sent.add(feed.send(book, "LoanOpened", "reader-" + i));
 			}
 			await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(http.health("consumers")));
 			// what an alert watches: how long the consumer has been stuck

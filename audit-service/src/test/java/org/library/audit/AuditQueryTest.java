@@ -58,11 +58,11 @@ class AuditQueryTest {
 		// events arrive in
 		await().atMost(Duration.ofSeconds(30)).until(() -> actions("entityId=" + book).size() == 1);
 		send(book, now, "book-inventory-service", "ada-" + marker, "CopiesAdded");
-		send(book, now, "book-inventory-service", "bob-" + marker, "CopyCheckedOut");
+		send(book, now, "book-inventory-service", "bob-" + marker, "LoanOpened");
 		await().atMost(Duration.ofSeconds(30)).until(() -> actions("entityId=" + book).size() == 3);
 
-		assertThat(actions("entityId=" + book)).containsExactly("CopyCheckedOut", "CopiesAdded", "BookAdded");
-		assertThat(actions("entityId=" + book + "&source=book-inventory-service")).containsExactly("CopyCheckedOut",
+		assertThat(actions("entityId=" + book)).containsExactly("LoanOpened", "CopiesAdded", "BookAdded");
+		assertThat(actions("entityId=" + book + "&source=book-inventory-service")).containsExactly("LoanOpened",
 				"CopiesAdded");
 		assertThat(actions("entityId=" + book + "&source=book-catalog-service")).containsExactly("BookAdded");
 		assertThat(actions("actor=ada-" + marker)).containsExactly("CopiesAdded", "BookAdded");
@@ -70,7 +70,7 @@ class AuditQueryTest {
 		assertThat(actions("entityId=" + book + "&entityType=Book")).hasSize(3);
 		assertThat(actions("entityId=" + book + "&entityType=Reader")).isEmpty();
 		assertThat(actions("entityId=" + book + "&to=" + hourAgo.plusSeconds(1))).containsExactly("BookAdded");
-		assertThat(actions("entityId=" + book + "&from=" + hourAgo.plusSeconds(1))).containsExactly("CopyCheckedOut",
+		assertThat(actions("entityId=" + book + "&from=" + hourAgo.plusSeconds(1))).containsExactly("LoanOpened",
 				"CopiesAdded");
 	}
 

@@ -24,7 +24,7 @@ final class LogAppends {
 		UUID last = null;
 		try (AuditFeed feed = new AuditFeed(service.bootstrapServers())) {
 			for (int i = 0; i < count; i++) {
-				last = feed.send(book, "CopyCheckedOut", "reader-" + i);
+				last = feed.send(book, "LoanOpened", "reader-" + i);
 			}
 		}
 		await().atMost(Duration.ofSeconds(30))

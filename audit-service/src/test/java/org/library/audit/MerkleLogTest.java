@@ -57,16 +57,16 @@ class MerkleLogTest {
 		UUID twice = UUID.randomUUID();
 		try (AuditFeed feed = new AuditFeed(service.bootstrapServers())) {
 			for (int i = 0; i < 30; i++) {
-				feed.send(book, "CopyCheckedOut", "reader-" + i);
+				feed.send(book, "LoanOpened", "reader-" + i);
 			}
-			String event = AuditFeed.event(twice, Instant.now(), AuditFeed.SOURCE, "ada", "CopyReturned", book);
+			String event = AuditFeed.event(twice, Instant.now(), AuditFeed.SOURCE, "ada", "LoanReturned", book);
 			feed.send(twice, event, book);
 			feed.send(twice, event, book);
 			awaitStored(book, 31);
 			// a later append takes in whatever was placed before it (other tests insert
 			// rows by hand)
 			String later = UUID.randomUUID().toString();
-			feed.send(later, "CopyCheckedOut", "reader");
+			feed.send(later, "LoanOpened", "reader");
 			awaitStored(later, 1);
 		}
 		await().atMost(Duration.ofSeconds(30))

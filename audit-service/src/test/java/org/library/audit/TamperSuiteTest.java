@@ -130,7 +130,7 @@ class TamperSuiteTest {
 		superuser(shift(place, 1), "SET session_replication_role = replica",
 				"INSERT INTO audit.audit_event (id, seq, occurred_at, source, actor, action, entity_type, entity_id, "
 						+ "details, recorded_at, leaf_index) OVERRIDING SYSTEM VALUE SELECT gen_random_uuid(), "
-						+ "(SELECT max(seq) + 1000 FROM audit.audit_event), occurred_at, source, actor, 'CopyReturned', "
+						+ "(SELECT max(seq) + 1000 FROM audit.audit_event), occurred_at, source, actor, 'LoanReturned', "
 						+ "entity_type, entity_id, details, recorded_at, " + place + " FROM audit.audit_event "
 						+ "WHERE leaf_index = " + (place + 1));
 		assertThat(verify()).isEqualTo("1 inserted " + place + "\n");

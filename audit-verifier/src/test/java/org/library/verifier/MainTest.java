@@ -127,7 +127,7 @@ class MainTest {
 		for (int i = 0; i < size; i++) {
 			Instant at = Instant.parse("2026-12-01T00:00:00Z").plusSeconds(i);
 			trail.add(new TrailEntry(i, UUID.nameUUIDFromBytes(("event " + i).getBytes(StandardCharsets.UTF_8)), at, at,
-					"book-inventory-service", "reader-" + i, "CopyCheckedOut", "Book", "b" + i, Map.of(), null));
+					"book-inventory-service", "reader-" + i, "LoanOpened", "Book", "b" + i, Map.of(), null));
 		}
 		return trail;
 	}

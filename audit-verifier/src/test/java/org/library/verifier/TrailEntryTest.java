@@ -17,11 +17,11 @@ class TrailEntryTest {
 	@Test
 	void theLeafIsTheCanonicalJsonOfEveryStoredField() {
 		TrailEntry entry = new TrailEntry(7, ID, Instant.parse("2026-12-01T10:15:30Z"),
-				Instant.parse("2026-12-01T10:15:30.123456Z"), "book-inventory-service", "ada", "CopyCheckedOut", "Book",
+				Instant.parse("2026-12-01T10:15:30.123456Z"), "book-inventory-service", "ada", "LoanOpened", "Book",
 				"b1", Map.of("copies", 2, "note", "é"), null);
 
 		assertThat(new String(entry.leaf(), StandardCharsets.UTF_8)).isEqualTo("""
-				{"action":"CopyCheckedOut","actor":"ada","details":{"copies":2,"note":"é"},"entityId":"b1",\
+				{"action":"LoanOpened","actor":"ada","details":{"copies":2,"note":"é"},"entityId":"b1",\
 				"entityType":"Book","id":"0b7e4c39-6e52-4f5c-9d6f-2f5d1c1e7a10",\
 				"occurredAt":"2026-12-01T10:15:30.000000Z","recordedAt":"2026-12-01T10:15:30.123456Z",\
 				"source":"book-inventory-service","traceId":null}""");

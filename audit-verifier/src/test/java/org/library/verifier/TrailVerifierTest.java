@@ -37,7 +37,7 @@ class TrailVerifierTest {
 		List<TrailEntry> edited = new ArrayList<>(trail);
 		edited.set(7, entry(7, "nobody"));
 		edited.set(9, new TrailEntry(9, trail.get(9).id(), trail.get(9).occurredAt(), trail.get(9).recordedAt(), "s",
-				"reader-9", "CopyCheckedOut", "Book", "b", Map.of("copies", 99), null));
+				"reader-9", "LoanOpened", "Book", "b", Map.of("copies", 99), null));
 		assertThat(findings(found(edited), stored(trail), null)).containsExactly("edited 7", "edited 9");
 	}
 
@@ -171,7 +171,7 @@ class TrailVerifierTest {
 		Instant at = Instant.parse("2026-12-01T00:00:00Z").plusSeconds(place);
 		return new TrailEntry(place,
 				UUID.nameUUIDFromBytes(("event " + place + actor).getBytes(StandardCharsets.UTF_8)), at, at,
-				"book-inventory-service", actor, "CopyCheckedOut", "Book", "b" + place, Map.of("count", 1), null);
+				"book-inventory-service", actor, "LoanOpened", "Book", "b" + place, Map.of("count", 1), null);
 	}
 
 }

@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class EventPath implements AutoCloseable {
 
-	/** The checkouts' audit events: the inventory's own audit topic. */
+	/** The lends' audit events: the inventory's own audit topic. */
 	private static final String TOPIC = "library.audit.book-inventory-service";
 
 	private final RunningStack stack;

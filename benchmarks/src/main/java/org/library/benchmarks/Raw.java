@@ -51,8 +51,8 @@ final class Raw {
 	 */
 	static final String AUDIT_PAYLOAD = """
 			{"id":"%s","occurredAt":"%s","source":"book-inventory-service","actor":"librarian",\
-			"action":"CopyCheckedOut","entityType":"Book","entityId":"%s","details":{"count":1,"totalCopies":10000,\
-			"availableCopies":9999,"onLoan":1},"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"}""";
+			"action":"LoanOpened","entityType":"Book","entityId":"%s","details":{"loanId":"7d444840-9dc0-4f1b-a1b4-8a2f1d1ef7b4",\
+			"reader":"bench-1","lentBy":"librarian","dueAt":"2026-12-24T10:00:00Z","totalCopies":10000,"availableCopies":9999},"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"}""";
 
 	static final String OUTBOX_HEADERS = """
 			{"ce_specversion":"1.0","ce_id":"%s","ce_source":"book-inventory-service",\
@@ -96,6 +96,8 @@ final class Raw {
 			sql.execute("CREATE SCHEMA " + SCHEMA);
 			copy(sql, "book_inventory.book_inventory", "book_inventory", true);
 			copy(sql, "book_inventory.outbox_event", "inventory_outbox", false);
+			copy(sql, "book_inventory.loan", "loan", false);
+			copy(sql, "book_inventory.hold", "hold", false);
 			copy(sql, "reading_list.catalog_book", "catalog_book", true);
 			copy(sql, "reading_list.reading_list_item", "reading_list_item", false);
 			copy(sql, "reading_list.outbox_event", "reading_list_outbox", false);
@@ -115,8 +117,7 @@ final class Raw {
 
 	Limits measure() throws Exception {
 		run++;
-		return new Limits(checkout(false), checkout(true), bookById(), search(), readingListAdd(), auditInsert(),
-				kafka());
+		return new Limits(lend(false), lend(true), bookById(), search(), readingListAdd(), auditInsert(), kafka());
 	}
 
 	/**
@@ -130,14 +131,13 @@ final class Raw {
 		return Math.min(auditInsert(), kafka());
 	}
 
-	record Limits(double checkout, double hotCheckout, double bookById, double search, double readingListAdd,
-			double auditRows, double kafka) {
+	record Limits(double lend, double hotLend, double bookById, double search, double readingListAdd, double auditRows,
+			double kafka) {
 
 		Limits average(Limits other) {
-			return new Limits((checkout + other.checkout) / 2, (hotCheckout + other.hotCheckout) / 2,
-					(bookById + other.bookById) / 2, (search + other.search) / 2,
-					(readingListAdd + other.readingListAdd) / 2, (auditRows + other.auditRows) / 2,
-					(kafka + other.kafka) / 2);
+			return new Limits((lend + other.lend) / 2, (hotLend + other.hotLend) / 2, (bookById + other.bookById) / 2,
+					(search + other.search) / 2, (readingListAdd + other.readingListAdd) / 2,
+					(auditRows + other.auditRows) / 2, (kafka + other.kafka) / 2);
 		}
 
 		double audit() {
@@ -147,21 +147,54 @@ final class Raw {
 	}
 
 	/**
-	 * The inventory's checkout: the conditional UPDATE and the audit event in the outbox,
-	 * in one transaction.
+	 * The inventory's lend, statement for statement: the reader's lock, her standing, her
+	 * ready hold if any, the conditional UPDATE, the loan and the audit event in the
+	 * outbox, in one transaction. Every lend is to a reader of its own, as the suite's
+	 * are.
 	 */
-	private double checkout(boolean hot) throws Exception {
+	private double lend(boolean hot) throws Exception {
+		String readers = "raw" + run + (hot ? "h-" : "-");
 		return transactions("superuser", (connection, i) -> {
 			connection.setAutoCommit(false);
 			UUID book = hot ? library.hotBook : library.stocked.get((int) (i % library.stocked.size()));
+			String reader = readers + i;
+			Timestamp now = Timestamp.from(Instant.now());
+			try (PreparedStatement lock = connection
+				.prepareStatement("SELECT 1 FROM pg_advisory_xact_lock(1282367854, hashtext(?))")) {
+				lock.setString(1, reader);
+				lock.executeQuery().close();
+			}
+			try (PreparedStatement standing = connection.prepareStatement("SELECT count(*), "
+					+ "coalesce(bool_or(due_at < ?), false), coalesce(bool_or(book_id = ?), false) FROM " + SCHEMA
+					+ ".loan WHERE reader = ? AND returned_at IS NULL")) {
+				standing.setTimestamp(1, now);
+				standing.setObject(2, book);
+				standing.setString(3, reader);
+				standing.executeQuery().close();
+			}
+			try (PreparedStatement fulfil = connection.prepareStatement("UPDATE " + SCHEMA
+					+ ".hold SET status = 'FULFILLED', closed_at = ? WHERE book_id = ? AND reader = ? AND status = 'READY'")) {
+				fulfil.setTimestamp(1, now);
+				fulfil.setObject(2, book);
+				fulfil.setString(3, reader);
+				fulfil.executeUpdate();
+			}
 			try (PreparedStatement update = connection.prepareStatement("UPDATE " + SCHEMA + ".book_inventory "
 					+ "SET available_copies = available_copies - 1, updated_at = now() "
 					+ "WHERE book_id = ? AND status = 'ACTIVE' AND available_copies > 0 "
-					+ "RETURNING book_id, total_copies, available_copies, status")) {
+					+ "RETURNING book_id, total_copies, available_copies, held_copies, status")) {
 				update.setObject(1, book);
-				try (ResultSet row = update.executeQuery()) {
-					row.next();
-				}
+				update.executeQuery().close();
+			}
+			try (PreparedStatement loan = connection.prepareStatement("INSERT INTO " + SCHEMA
+					+ ".loan (id, book_id, reader, lent_by, lent_at, due_at) VALUES (?, ?, ?, 'librarian', ?, ?) "
+					+ "RETURNING id")) {
+				loan.setObject(1, UUID.randomUUID());
+				loan.setObject(2, book);
+				loan.setString(3, reader);
+				loan.setTimestamp(4, now);
+				loan.setTimestamp(5, Timestamp.from(now.toInstant().plus(Duration.ofDays(21))));
+				loan.executeQuery().close();
 			}
 			outbox(connection, "inventory_outbox", book);
 			connection.commit();
@@ -311,7 +344,7 @@ final class Raw {
 				insert.setArray(2, connection.createArrayOf("timestamptz", occurred));
 				insert.setArray(3, texts(connection, batch, "book-inventory-service"));
 				insert.setArray(4, texts(connection, batch, "librarian"));
-				insert.setArray(5, texts(connection, batch, "CopyCheckedOut"));
+				insert.setArray(5, texts(connection, batch, "LoanOpened"));
 				insert.setArray(6, texts(connection, batch, "Book"));
 				insert.setArray(7, connection.createArrayOf("text", texts));
 				insert.setArray(8, connection.createArrayOf("text", details));

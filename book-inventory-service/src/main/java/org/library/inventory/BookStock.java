@@ -20,7 +20,7 @@ public record BookStock(UUID bookId, int totalCopies, int availableCopies, int h
 	/**
 	 * Why no copy could be lent from this stock: it is withdrawn, or every copy is out.
 	 */
-	StockConflict whyNoCheckout() {
+	StockConflict whyNoLoan() {
 		return status == StockStatus.WITHDRAWN ? new BookIsWithdrawn(this) : new NoCopyAvailable(this);
 	}
 

@@ -91,7 +91,7 @@ public class Circulation {
 		}
 		Optional<Hold> fulfilled = holds.fulfil(bookId, reader, now);
 		BookStock after = (fulfilled.isPresent() ? stock.takeHeld(bookId) : stock.lendFromShelf(bookId))
-			.orElseThrow(() -> current(bookId).whyNoCheckout());
+			.orElseThrow(() -> current(bookId).whyNoLoan());
 		Loan loan = loans.open(bookId, reader, requester.name(), now, now.plus(rules.loanPeriod()));
 		events.publishEvent(new LoanOpened(loan, after, fulfilled.orElse(null)));
 		return loan;

@@ -81,6 +81,26 @@ final class LibraryState implements AutoCloseable {
 					inventory.put(rows.getString(1), rows.getString(2));
 				}
 			}
+			// every copy is on the shelf, set aside for exactly one ready hold, or out on
+			// exactly one open loan: a lend or return lost or doubled in a crash shows
+			// here
+			try (ResultSet rows = sql.executeQuery("""
+					SELECT i.book_id::text, i.total_copies - i.available_copies - i.held_copies,
+					       (SELECT count(*) FROM book_inventory.loan l
+					        WHERE l.book_id = i.book_id AND l.returned_at IS NULL),
+					       i.held_copies,
+					       (SELECT count(*) FROM book_inventory.hold h
+					        WHERE h.book_id = i.book_id AND h.status = 'READY')
+					FROM book_inventory.book_inventory i""")) {
+				while (rows.next()) {
+					if (rows.getLong(2) != rows.getLong(3) || rows.getLong(4) != rows.getLong(5)) {
+						disagreements
+							.add("book %s has %d copies out and %d set aside, but %d open loans and %d ready holds"
+								.formatted(rows.getString(1), rows.getLong(2), rows.getLong(4), rows.getLong(3),
+										rows.getLong(5)));
+					}
+				}
+			}
 			try (ResultSet rows = sql
 				.executeQuery("SELECT book_id::text, catalog_version, removed FROM reading_list.catalog_book")) {
 				while (rows.next()) {

@@ -71,7 +71,7 @@ public final class Http {
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
-	/** A POST without a body, as for an action such as a checkout. */
+	/** A POST without a body, as for an action such as a return. */
 	public Response post(String path) {
 		return send(builder(path).POST(HttpRequest.BodyPublishers.noBody()));
 	}

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param source the service that made the change
  * @param actor who asked for it: the subject of the caller's token (a person's username,
  * a machine client's id)
- * @param action what happened, past tense: {@code CopyCheckedOut}
+ * @param action what happened, past tense: {@code LoanOpened}
  * @param entityType what kind of thing changed: {@code Book}
  * @param entityId which one; also the record's key
  * @param details what else is worth knowing, e.g. how many copies; a reader it names goes

@@ -18,7 +18,7 @@ import org.springframework.util.function.SingletonSupplier;
 public class CurrentTrace {
 
 	// looked up once, not at every event: a bean lookup by type was a few per cent of a
-	// checkout's CPU
+	// lend's CPU
 	private final SingletonSupplier<Tracer> tracer;
 
 	private final SingletonSupplier<Propagator> propagator;

@@ -55,7 +55,7 @@ class RequestEdgeFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** A JSON body, or no body at all (an action such as a checkout). */
+	/** A JSON body, or no body at all (an action such as a return). */
 	private static boolean carriesOnlyJson(HttpServletRequest request) {
 		String contentType = request.getContentType();
 		if (contentType == null || contentType.isBlank()) {
