@@ -225,11 +225,11 @@ function lendingDesk(id, refresh) {
       loans.replaceChildren(...open.json.loans.map(loan => el('li', { 'data-reader': loan.reader },
         `${loan.reader}, due ${day(loan.dueAt)}${loan.overdue ? ' (overdue)' : ''} `,
         button(`Take back from ${loan.reader}`, () => act(form, `/api/loans/${loan.id}/return`, `Took the copy back from ${loan.reader}`, refresh), 'secondary'))));
-      if (!open.json.loans.length) loans.append(el('li', { text: 'No copy is on loan.' }));
+      if (!open.json.loans.length) loans.append(el('li', { class: 'none', text: 'No copy is on loan.' }));
       queue.replaceChildren(...held.json.holds.map(hold => el('li', { 'data-reader': hold.reader,
         text: hold.status === 'READY' ? `${hold.reader}: a copy is set aside until ${day(hold.readyUntil)}`
           : `${hold.reader}: waiting, number ${hold.position}` })));
-      if (!held.json.holds.length) queue.append(el('li', { text: 'Nobody waits.' }));
+      if (!held.json.holds.length) queue.append(el('li', { class: 'none', text: 'Nobody waits.' }));
     } catch (error) {
       if (error.status !== 404) showProblem(form, problemOf(error));
     }

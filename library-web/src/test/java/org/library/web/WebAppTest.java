@@ -60,10 +60,13 @@ class WebAppTest {
 	void aWriteWithoutTheCsrfTokenOrASessionIsRefusedHereAndNeverRedirected() {
 		var noCsrf = http.post("/api/books", "{}");
 		var noSession = http.send(http.builder("/api/readers/ada/reading-list"));
+		var noSessionLoans = http.send(http.builder("/api/loans"));
 
 		assertThat(noCsrf.status()).isEqualTo(403);
 		assertThat(noSession.status()).isEqualTo(401);
 		assertThat(noSession.header("Location")).isNull();
+		// a reader's loans are hers: the web app asks for a session before it routes
+		assertThat(noSessionLoans.status()).isEqualTo(401);
 	}
 
 	@Test
