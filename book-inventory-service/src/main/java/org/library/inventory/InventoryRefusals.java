@@ -21,7 +21,7 @@ public final class InventoryRefusals {
 			set("availableCopies", stock.availableCopies());
 			set("heldCopies", stock.heldCopies());
 			set("onLoan", stock.onLoan());
-			set("status", stock.status());
+			set("bookStatus", stock.status());
 		}
 
 	}

@@ -239,6 +239,10 @@ class LoansTest {
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().get("type").asString()).isEqualTo("urn:library:problem:book-withdrawn");
+		// the stock as it was, beside the problem's own status, not in its place
+		assertThat(refused.body()).containsOnlyOnce("\"status\":");
+		assertThat(refused.json().get("status").asInt()).isEqualTo(409);
+		assertThat(refused.json().get("bookStatus").asString()).isEqualTo("WITHDRAWN");
 		assertThat(desk.giveBack(loan).status()).isEqualTo(200);
 		assertThat(desk.stock(book).get("availableCopies").asInt()).isEqualTo(2);
 	}

@@ -3,6 +3,7 @@ package org.library.platform.refusal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An outcome the domain refuses a change with, named after what happened
@@ -13,6 +14,12 @@ import java.util.Map;
  * the caller, the state that refused.
  */
 public abstract class Refusal extends RuntimeException {
+
+	/**
+	 * RFC 9457's own members: an extension of the same name would make a second key in
+	 * the problem's JSON, which strict readers refuse and others read either way.
+	 */
+	private static final Set<String> PROBLEM_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
 	private final String type;
 
@@ -28,6 +35,9 @@ public abstract class Refusal extends RuntimeException {
 
 	/** Adds what the caller should know about why, e.g. the copies as they were. */
 	protected final void set(String name, Object value) {
+		if (PROBLEM_MEMBERS.contains(name)) {
+			throw new IllegalArgumentException("'" + name + "' is a member of every problem, not an extension");
+		}
 		properties.put(name, value);
 	}
 
