@@ -19,12 +19,16 @@ import java.util.concurrent.TimeUnit;
  * ({@code -XX:+AutoCreateSharedArchive}). The first run writes it as it stops, which
  * makes that stop take several seconds longer ({@link #training()}); every later start
  * maps it instead of loading, verifying and profiling everything again. A rebuilt jar is
- * extracted again and its archive made anew; a JDK an archive does not fit ignores it.
- * When extracting fails the jar is started as it is.
+ * extracted again and its archive made anew. An AOT cache counts only once the run that
+ * wrote it ended in time ({@link #trained()}), and only for the JDK that wrote it: one
+ * left empty or cut short by a stop that did not wait (a killed stack, a power cut), or
+ * written by another JDK, is made again by the next run rather than ignored by every run
+ * after. When extracting fails the jar is started as it is.
  *
+ * @param aotCache the AOT cache this run maps or writes; null without one
  * @param training whether this run writes the archive when it stops
  */
-record JarLaunch(Path jar, List<String> jvmOptions, boolean training) {
+record JarLaunch(Path jar, List<String> jvmOptions, Path aotCache, boolean training) {
 
 	/**
 	 * The first JDK with AOT caches written in one run (JEP 514) and method profiles in
@@ -51,21 +55,76 @@ record JarLaunch(Path jar, List<String> jvmOptions, boolean training) {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			return new JarLaunch(jar, List.of(), false);
+			return new JarLaunch(jar, List.of(), null, false);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new JarLaunch(jar, List.of(), false);
+			return new JarLaunch(jar, List.of(), null, false);
 		}
 		if (Runtime.version().feature() >= AOT_CACHE_JDK) {
-			Path cache = directory.resolve(instance + ".aot");
-			boolean training = !Files.isRegularFile(cache);
-			return new JarLaunch(extracted, List.of((training ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + cache,
-					"-Xlog:aot=off", "-Xlog:cds=off"), training);
+			return withAotCache(extracted, directory.resolve(instance + ".aot"));
 		}
+		// the JVM checks a class-data archive itself, and makes it again when it does not
+		// fit
 		Path archive = directory.resolve(instance + ".jsa");
 		return new JarLaunch(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
-				"-Xlog:cds=off", "-Xlog:cds+dynamic=off"), !Files.isRegularFile(archive));
+				"-Xlog:cds=off", "-Xlog:cds+dynamic=off"), null, !Files.isRegularFile(archive));
+	}
+
+	/**
+	 * Maps {@code cache} when a run of this JDK finished writing it; otherwise throws
+	 * away what is there and writes it anew.
+	 */
+	static JarLaunch withAotCache(Path jar, Path cache) {
+		boolean training = !finished(cache);
+		if (training) {
+			try {
+				Files.deleteIfExists(cache);
+				Files.deleteIfExists(finishedMark(cache));
+			}
+			catch (IOException ex) {
+				// the JVM writes over it, or starts without a cache
+			}
+		}
+		return new JarLaunch(jar,
+				List.of((training ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + cache, "-Xlog:aot=off", "-Xlog:cds=off"),
+				cache, training);
+	}
+
+	/**
+	 * Called once this run's JVM has ended on its own: a cache it wrote, and did not
+	 * leave empty, is marked finished for this JDK.
+	 */
+	void trained() {
+		if (!training || aotCache == null) {
+			return;
+		}
+		try {
+			if (Files.size(aotCache) > 0) {
+				Files.writeString(finishedMark(aotCache), signature(aotCache));
+			}
+		}
+		catch (IOException ex) {
+			// not marked: the next run writes it again
+		}
+	}
+
+	private static boolean finished(Path cache) {
+		try {
+			return Files.size(cache) > 0 && Files.readString(finishedMark(cache)).equals(signature(cache));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** Which JDK wrote the cache, and how long the cache was when it was done. */
+	private static String signature(Path cache) throws IOException {
+		return Runtime.version() + " " + Files.size(cache);
+	}
+
+	private static Path finishedMark(Path cache) {
+		return cache.resolveSibling(cache.getFileName() + ".finished");
 	}
 
 	/** How long a graceful stop may take: longer while the JVM writes its archive. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -54,6 +55,9 @@ public final class LocalStack {
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
+	/** This run's hold on its data directory, until the JVM ends. */
+	private static DataLock dataLock;
+
 	private LocalStack(Options options) {
 		this.options = options;
 	}
@@ -75,6 +79,9 @@ public final class LocalStack {
 			return;
 		}
 		List<String> problems = new ArrayList<>(missingJars(options));
+		if (problems.isEmpty()) {
+			problems.addAll(lockData(options));
+		}
 		if (problems.isEmpty()) {
 			problems.addAll(stopLeftovers(options));
 		}
@@ -250,6 +257,26 @@ public final class LocalStack {
 		}
 		System.out.println("Stopped.");
 		stopped.countDown();
+	}
+
+	/**
+	 * Takes the data directory for this run, unless a running stack has it: then nothing
+	 * on it is touched, and the one problem is said.
+	 */
+	private static List<String> lockData(Options options) {
+		try {
+			Optional<DataLock> lock = DataLock.take(options.dataDirectory());
+			if (lock.isPresent()) {
+				dataLock = lock.get();
+				return List.of();
+			}
+			return List.of("The local stack is already running on " + options.dataDirectory() + " ("
+					+ DataLock.holder(options.dataDirectory()) + "). Stop it first (Ctrl-C where it runs), "
+					+ "or start this one on data of its own: --data-dir=DIR and other ports (--help).");
+		}
+		catch (IOException ex) {
+			return List.of("Could not lock " + options.dataDirectory() + " for this run: " + ex.getMessage());
+		}
 	}
 
 	/**

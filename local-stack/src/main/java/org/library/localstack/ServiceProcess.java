@@ -29,15 +29,14 @@ public final class ServiceProcess {
 
 	private final Process process;
 
-	/** How long a graceful stop may take before the process is killed. */
-	private final Duration stopGrace;
+	private final JarLaunch launch;
 
-	private ServiceProcess(ServiceSpec spec, int port, Path log, Process process, Duration stopGrace) {
+	private ServiceProcess(ServiceSpec spec, int port, Path log, Process process, JarLaunch launch) {
 		this.spec = spec;
 		this.port = port;
 		this.log = log;
 		this.process = process;
-		this.stopGrace = stopGrace;
+		this.launch = launch;
 	}
 
 	/**
@@ -68,7 +67,7 @@ public final class ServiceProcess {
 				// a stale pid file is checked against the process before it is trusted
 			}
 		});
-		return new ServiceProcess(spec, port, log, process, launch.stopGrace());
+		return new ServiceProcess(spec, port, log, process, launch);
 	}
 
 	/**
@@ -100,7 +99,10 @@ public final class ServiceProcess {
 	public void stop() {
 		process.destroy();
 		try {
-			if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+			if (process.waitFor(launch.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+				launch.trained();
+			}
+			else {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 		}

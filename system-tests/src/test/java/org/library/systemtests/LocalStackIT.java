@@ -182,6 +182,22 @@ class LocalStackIT {
 				.untilAsserted(() -> assertThat(story(trail, bookId)).containsExactlyInAnyOrder(STORY));
 			assertThat(story(trail, "traceId=" + addition.traceId(), bookId)).containsExactly("BookAdded by librarian");
 			assertOperable(tokens, catalog, inventory, readingList, audit);
+
+			// a second start on the same data, while this run has it, refuses and stops
+			// nothing of this one
+			Stack rival = Stack.start(jar,
+					List.of("--postgres-port=" + freePort(), "--kafka-port=" + freePort(),
+							"--book-catalog-port=" + freePort(), "--book-inventory-port=" + freePort(),
+							"--reading-list-port=" + freePort(), "--audit-port=" + freePort(),
+							"--identity-port=" + freePort(), "--web-port=" + freePort(), "--data-dir=" + data),
+					data.resolveSibling("it-rival.log"));
+			assertThat(rival.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(rival.exitCode()).isEqualTo(1);
+			assertThat(rival.output())
+				.contains("already running on " + data.toAbsolutePath(), "pid " + first.process().pid())
+				.doesNotContain("did not stop cleanly")
+				.doesNotContain("\tat ");
+			assertOperable(tokens, catalog, inventory, readingList, audit);
 			assertThat(trail.anonymous().get("/api/audit-events?entityId=" + bookId).status()).isEqualTo(401);
 			assertThat(adasList.withToken(adaToken).get("/api/readers/alan/reading-list").status()).isEqualTo(403);
 			lastTokens = new String[] { librarianToken, adaToken, auditorToken };
