@@ -71,3 +71,7 @@ SELECT format('CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I', name, name || '
                ('audit',          'SELECT, INSERT',                 'audit'))
        AS service_schema (name, table_privileges, search_path)
 \gexec
+
+-- The catalog answers anyone's searches: however a search is worded, none of its app role's statements holds a
+-- connection, and the database, longer than this. Its answers take milliseconds; a statement cut off is a 503.
+ALTER ROLE book_catalog_app IN DATABASE library SET statement_timeout = '2s';

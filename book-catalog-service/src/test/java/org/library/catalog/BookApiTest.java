@@ -4,6 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -293,6 +298,45 @@ class BookApiTest {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(fields(response.json())).contains("size", "page");
 		assertThat(http.get("/api/books?page=abc").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aPageEndsWithinTheFirst10000Results() {
+		assertThat(http.get("/api/books?size=20&page=499").status()).isEqualTo(200);
+		assertThat(http.get("/api/books?size=100&page=99").status()).isEqualTo(200);
+
+		var deep = http.get("/api/books?size=20&page=500");
+		assertThat(deep.status()).isEqualTo(400);
+		assertThat(fields(deep.json())).containsExactly("page");
+		assertThat(deep.body()).contains("first 10000 results");
+		assertThat(http.get("/api/books?size=100&page=100").status()).isEqualTo(400);
+	}
+
+	@Test
+	void theCatalogsRoleHasAStatementTimeoutAndACutOffSearchIsA503ThatChangesNothing() throws Exception {
+		try (Connection app = DriverManager.getConnection(service.jdbcUrl(), "book_catalog_app", "book_catalog_app");
+				Statement sql = app.createStatement();
+				ResultSet timeout = sql.executeQuery("SHOW statement_timeout")) {
+			timeout.next();
+			assertThat(timeout.getString(1)).isEqualTo("2s");
+		}
+		// the superuser holds the table, so every search waits until its time is up
+		try (Connection superuser = DriverManager.getConnection(service.jdbcUrl(), "postgres", "postgres");
+				Statement sql = superuser.createStatement()) {
+			superuser.setAutoCommit(false);
+			sql.execute("LOCK TABLE book_catalog.book IN ACCESS EXCLUSIVE MODE");
+			long started = System.nanoTime();
+
+			var cutOff = http.anonymous().get("/api/books?q=anything");
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+			assertThat(cutOff.status()).isEqualTo(503);
+			assertThat(cutOff.header("Retry-After")).isEqualTo("1");
+			assertThat(cutOff.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(cutOff.json().get("type").asString()).isEqualTo("urn:library:problem:timed-out");
+			superuser.rollback();
+		}
+		assertThat(http.anonymous().get("/api/books?q=anything").status()).isEqualTo(200);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import org.library.catalog.BookQuery;
 import org.library.catalog.BookSnapshot;
 import org.library.catalog.Catalog;
 import org.library.catalog.ExpectedVersions;
+import org.library.platform.web.InvalidRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,6 +40,12 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping(path = "/api/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class BookController {
 
+	/**
+	 * How deep into a search's results a page may reach: an offset makes the database
+	 * walk past every result before it, so a deeper page would cost without bound.
+	 */
+	static final int DEEPEST_RESULT = 10_000;
+
 	private final Catalog catalog;
 
 	BookController(Catalog catalog) {
@@ -58,13 +66,22 @@ class BookController {
 	}
 
 	@Operation(operationId = "searchBooks", summary = "Search the catalog",
-			description = "Public. A page of books in title order: q matches title, author or ISBN (hyphens allowed, an ISBN-10 finds its ISBN-13), author narrows; case is folded.")
+			description = "Public. A page of books in title order: q matches title, author or ISBN (hyphens allowed, an ISBN-10 finds its ISBN-13), author narrows; case is folded. Pages reach the first 10,000 results; narrow the search for the rest.")
 	@ApiResponse(responseCode = "200", description = "A page of books")
+	@ApiResponse(responseCode = "400",
+			description = "A parameter is out of range, or the page ends beyond the first 10,000 results")
+	@ApiResponse(responseCode = "503",
+			description = "The search took longer than the database's time limit; nothing was changed")
 	@GetMapping
 	BookPage search(@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) @Size(max = 200) String author,
-			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+			@Parameter(description = "The page, from 0; a page must end within the first " + DEEPEST_RESULT
+					+ " results") @RequestParam(defaultValue = "0") @Min(0) @Max(DEEPEST_RESULT - 1) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		if ((long) page * size + size > DEEPEST_RESULT) {
+			throw new InvalidRequest("page", "must end within the first " + DEEPEST_RESULT
+					+ " results (page × size + size at most " + DEEPEST_RESULT + "): narrow the search instead");
+		}
 		return catalog.search(new BookQuery(q, author, page, size));
 	}
 

@@ -1,6 +1,7 @@
 package org.library.platform.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,6 +56,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	/** Postgres' query_canceled: a statement timeout, or a cancel. */
+	private static final String QUERY_CANCELED = "57014";
 
 	private final Map<Class<? extends Refusal>, HttpStatus> statuses = new HashMap<>();
 
@@ -191,6 +196,35 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		boolean decoding = ex.getCause() instanceof IOException;
 		return invalid(new HttpHeaders(), request, List.of(new FieldProblem("query", decoding
 				? "must be valid percent-encoded UTF-8" : "must have at most " + maxParameters + " parameters")));
+	}
+
+	/**
+	 * A statement the database cut off at its time limit (SQLState 57014, as a role's
+	 * {@code statement_timeout} does): the service is busy, the request is not wrong, and
+	 * its transaction was rolled back.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	ResponseEntity<Object> handleDataAccess(DataAccessException ex, WebRequest request) {
+		if (!cutOff(ex)) {
+			return handleUnexpected(ex, request);
+		}
+		log.warn("A statement serving {} was cut off at its time limit", request.getDescription(false));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database did not answer within its time limit; nothing was changed. Try again, or narrow a search");
+		problem.setType(Problem.type("timed-out"));
+		problem.setTitle("Timed out");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	private static boolean cutOff(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@ExceptionHandler(Exception.class)
