@@ -77,6 +77,16 @@ class JarLaunchTest {
 		assertThat(JarLaunch.withAotCache(jar(), cache()).training()).as("another JDK").isTrue();
 	}
 
+	@Test
+	void everyServiceRunsOnABoundedHeapUnlessTheOperatorSaysOtherwise() {
+		JarLaunch launch = JarLaunch.withAotCache(jar(), cache());
+
+		assertThat(launch.command("java")).startsWith("java", "-XX:+UseSerialGC", "-XX:MaxHeapSize=192m")
+			.endsWith("-jar", jar().toString());
+		assertThat(JarLaunch.memoryOptions(" -Xmx1g  -XX:+UseG1GC ")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
+		assertThat(JarLaunch.memoryOptions("")).contains("-XX:MaxHeapSize=192m");
+	}
+
 	private Path jar() {
 		return directory.resolve("service.jar");
 	}
