@@ -135,12 +135,14 @@ async function book(id) {
       stock.textContent = `${json.availableCopies} on the shelf, ${json.onLoan} on loan, `
         + (json.heldCopies ? `${json.heldCopies} set aside for holds, ` : '') + `${json.totalCopies} in all`
         + (json.status === 'WITHDRAWN' ? ' (withdrawn)' : '');
+      return json;
     } catch (error) {
       stock.textContent = 'The inventory does not know this book yet.';
       if (error.status === 404 && unknownFor < 60) {
         unknownFor += 1;
         setTimeout(() => { if (stock.isConnected) refresh(); }, 1000);
       }
+      return null;
     }
   };
   const sections = [
@@ -150,7 +152,7 @@ async function book(id) {
   ];
   // every change at the desk shows at once in the copies and in every desk on the page
   const desks = [];
-  const refresh = async () => { await refreshStock(); for (const desk of desks) await desk.refresh(); };
+  const refresh = async () => { const copies = await refreshStock(); for (const desk of desks) await desk.refresh(copies); };
   if (has('reader')) desks.push(borrowing(id, refresh));
   if (has('librarian')) desks.push(lendingDesk(id, refresh));
   sections.push(...desks.map(desk => desk.form));
@@ -174,9 +176,14 @@ function borrowing(id, refresh) {
   const form = el('form', { 'aria-labelledby': 'borrowing-heading', onsubmit: event => event.preventDefault() },
     el('h2', { id: 'borrowing-heading', text: 'Borrowing' }), state, actions, status());
   const borrow = () => act(form, `/api/inventory/${id}/loans`, 'Borrowed: the book is yours until its due date', refresh);
-  const desk = { form, refresh: async () => {
+  const desk = { form, refresh: async stock => {
+    if (!stock) {
+      state.textContent = '';
+      actions.replaceChildren();
+      return;
+    }
     try {
-      const [loans, holds, stock] = await Promise.all([get('/api/loans'), get('/api/holds'), get(`/api/inventory/${id}`)]);
+      const [loans, holds] = await Promise.all([get('/api/loans'), get('/api/holds')]);
       const loan = loans.json.loans.find(mine => mine.bookId === id);
       const hold = holds.json.holds.find(mine => mine.bookId === id);
       actions.replaceChildren();
@@ -190,9 +197,9 @@ function borrowing(id, refresh) {
       } else if (hold) {
         state.textContent = `You hold this book: number ${hold.position} in the queue.`;
         actions.append(button('Cancel hold', () => act(form, `/api/holds/${hold.id}/cancellation`, 'Hold cancelled', refresh), 'secondary'));
-      } else if (stock.json.status === 'WITHDRAWN') {
+      } else if (stock.status === 'WITHDRAWN') {
         state.textContent = 'This book was withdrawn: it is lent no more.';
-      } else if (stock.json.availableCopies > 0) {
+      } else if (stock.availableCopies > 0) {
         state.textContent = 'A copy is on the shelf.';
         actions.append(button('Borrow', borrow));
       } else {
@@ -200,7 +207,7 @@ function borrowing(id, refresh) {
         actions.append(button('Place a hold', () => act(form, `/api/inventory/${id}/holds`, 'Hold placed', refresh)));
       }
     } catch (error) {
-      state.textContent = error.status === 404 ? '' : problemOf(error).message;
+      state.textContent = problemOf(error).message;
     }
   } };
   return desk;
@@ -219,7 +226,8 @@ function lendingDesk(id, refresh) {
   el('div', { class: 'row' }, field('lend', 'reader', 'Reader (username)', { required: true, autocomplete: 'off' }),
     el('button', { type: 'submit' }, 'Lend a copy')), status(),
   el('h3', { text: 'On loan' }), loans, el('h3', { text: 'Holds' }), queue);
-  return { form, refresh: async () => {
+  return { form, refresh: async stock => {
+    if (!stock) return;
     try {
       const [open, held] = await Promise.all([get(`/api/inventory/${id}/loans`), get(`/api/inventory/${id}/holds`)]);
       loans.replaceChildren(...open.json.loans.map(loan => el('li', { 'data-reader': loan.reader },
@@ -369,8 +377,14 @@ async function readingList() {
 
 // --- My loans ------------------------------------------------------------------------------------------------
 
-// Titles come from the catalog, one request per book shown; a book it no longer has keeps its id.
-const titleOf = bookId => get(`/api/books/${bookId}`).then(({ json }) => json.title).catch(() => `Book ${bookId}`);
+// Titles come from the catalog, one request per distinct book shown, all at once; a book it no longer has keeps
+// its id.
+async function titlesOf(bookIds) {
+  const distinct = [...new Set(bookIds)];
+  const titles = await Promise.all(distinct.map(bookId =>
+    get(`/api/books/${bookId}`).then(({ json }) => json.title).catch(() => `Book ${bookId}`)));
+  return new Map(distinct.map((bookId, i) => [bookId, titles[i]]));
+}
 
 async function myLoans() {
   if (!has('reader')) {
@@ -384,9 +398,10 @@ async function myLoans() {
   page('My loans', form);
   try {
     const [mine, held] = await Promise.all([get('/api/loans'), get('/api/holds')]);
+    const titles = await titlesOf([...mine.json.loans, ...held.json.holds].map(item => item.bookId));
     if (!mine.json.loans.length) loans.append(el('li', { text: 'You have nothing on loan.' }));
     for (const loan of mine.json.loans) {
-      const title = await titleOf(loan.bookId);
+      const title = titles.get(loan.bookId);
       loans.append(el('li', { 'data-book': loan.bookId }, el('a', { href: `#/books/${loan.bookId}` }, title),
         el('div', { class: loan.overdue ? 'meta overdue' : 'meta',
           text: `Due ${day(loan.dueAt)}${loan.overdue ? ': overdue, please return it' : ''}`
@@ -397,7 +412,7 @@ async function myLoans() {
     }
     if (!held.json.holds.length) holds.append(el('li', { text: 'You hold no book.' }));
     for (const hold of held.json.holds) {
-      const title = await titleOf(hold.bookId);
+      const title = titles.get(hold.bookId);
       holds.append(el('li', { 'data-book': hold.bookId }, el('a', { href: `#/books/${hold.bookId}` }, title),
         el('div', { class: 'meta', text: hold.status === 'READY'
           ? `Ready: a copy is set aside for you until ${day(hold.readyUntil)}` : `Number ${hold.position} in the queue` }),
@@ -423,8 +438,9 @@ async function overdue() {
   try {
     const { json } = await get('/api/loans/overdue?limit=500');
     if (!json.loans.length) rows.append(el('tr', {}, el('td', { colspan: '4', text: 'No loan is overdue.' })));
+    const titles = await titlesOf(json.loans.map(loan => loan.bookId));
     for (const loan of json.loans) {
-      const title = await titleOf(loan.bookId);
+      const title = titles.get(loan.bookId);
       rows.append(el('tr', {}, el('td', { text: loan.reader }),
         el('td', {}, el('a', { href: `#/books/${loan.bookId}` }, title)), el('td', { text: day(loan.dueAt) }),
         el('td', {}, button(`Take back from ${loan.reader}`, () => act(form, `/api/loans/${loan.id}/return`, `Took ${title} back`, overdue), 'secondary'))));
