@@ -70,7 +70,11 @@ async function catalog(params) {
       el('span', { text: `Page ${pageNumber + 1} of ${Math.max(books.totalPages, 1)}` }),
       el('button', { type: 'button', class: 'secondary', disabled: pageNumber + 1 >= books.totalPages,
         onclick: () => { location.hash = `#/?q=${encodeURIComponent(q)}&page=${pageNumber + 1}`; } }, 'Next'));
-    results.replaceChildren(books.content.length ? list : el('p', { text: 'No books found.' }), pager);
+    // a search ranks only its first matches: say so rather than show a count it did not make
+    const more = books.totalIsExact === false
+      ? el('p', { class: 'meta', text: q ? `More than ${books.totalElements} books match: add a word to narrow the search.`
+        : `More than ${books.totalElements} books: search to find one.` }) : '';
+    results.replaceChildren(books.content.length ? list : el('p', { text: 'No books found.' }), more, pager);
   } catch (error) {
     showProblem(search, problemOf(error));
   }

@@ -231,31 +231,35 @@ final class Raw {
 	}
 
 	/**
-	 * The catalog's search for one word of the titles: the count and the first page, as
-	 * {@code BookSearch} asks.
+	 * The catalog's search for one word of the titles: its plan setting and the ranked
+	 * first page with its count, in one read-only transaction, as {@code BookSearch}
+	 * asks.
 	 */
 	private double search() throws Exception {
-		String filter = " WHERE book_search_text(title, authors, isbn) LIKE (lower(? COLLATE pg_c_utf8) COLLATE \"default\") ESCAPE '\\'";
+		String words = "book_search_query(?, '')";
 		return transactions("book_catalog_app", (connection, i) -> {
-			String word = "%" + Library.WORDS[(int) (i % Library.WORDS.length)] + "%";
-			try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM book" + filter)) {
-				count.setString(1, word);
-				try (ResultSet row = count.executeQuery()) {
-					row.next();
-				}
+			connection.setAutoCommit(false);
+			connection.setReadOnly(true);
+			try (Statement plan = connection.createStatement()) {
+				plan.execute("SET LOCAL plan_cache_mode = force_custom_plan");
 			}
 			try (PreparedStatement page = connection
-				.prepareStatement("WITH matches AS MATERIALIZED (SELECT " + BOOK_COLUMNS + " FROM book" + filter
-						+ ") SELECT * FROM matches ORDER BY lower(title), id LIMIT ? OFFSET ?")) {
+				.prepareStatement("SELECT " + BOOK_COLUMNS + ", count(*) OVER () AS found FROM (SELECT " + BOOK_COLUMNS
+						+ ", ts_rank(search, " + words + ") AS rank FROM book WHERE search @@ " + words
+						+ " LIMIT ?) AS candidates ORDER BY rank DESC, lower(title), id LIMIT ? OFFSET ?")) {
+				String word = Library.WORDS[(int) (i % Library.WORDS.length)];
 				page.setString(1, word);
-				page.setInt(2, 20);
-				page.setLong(3, 0);
+				page.setString(2, word);
+				page.setInt(3, 201);
+				page.setInt(4, 20);
+				page.setLong(5, 0);
 				try (ResultSet rows = page.executeQuery()) {
 					while (rows.next()) {
 						rows.getString("title");
 					}
 				}
 			}
+			connection.commit();
 		});
 	}
 

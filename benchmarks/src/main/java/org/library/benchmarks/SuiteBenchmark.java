@@ -61,6 +61,9 @@ public final class SuiteBenchmark {
 	/** {@code --only=verifier}: the auditor's command offline on a million events. */
 	private static final String VERIFIER = "verifier";
 
+	/** {@code --only=scale}: the catalog at a million books alone. */
+	private static final String SCALE = "scale";
+
 	private static final int AUDIT_BURST = 100_000;
 
 	private final Duration step;
@@ -121,7 +124,8 @@ public final class SuiteBenchmark {
 				.println(report(root, "| offline | |\n|---|---|\n" + new TrailBenchmark(root).offline(1_000_000)));
 			return;
 		}
-		if (chosen != null && !AUDIT.equals(chosen) && WORKS.stream().noneMatch(work -> work.contains(chosen))) {
+		if (chosen != null && !AUDIT.equals(chosen) && !SCALE.equals(chosen)
+				&& WORKS.stream().noneMatch(work -> work.contains(chosen))) {
 			System.err.println("No work's name contains \"" + chosen + "\"; the works: " + WORKS);
 			System.exit(2);
 		}
@@ -147,6 +151,10 @@ public final class SuiteBenchmark {
 	private String run() throws Exception {
 		if (AUDIT.equals(only)) {
 			return auditAlone();
+		}
+		if (SCALE.equals(only)) {
+			library.build();
+			return new CatalogScale(stack, library, step).run(line -> say("%s", line));
 		}
 		say("Building the library through its API: %d stocked books, a hot book, %d shelf books", Library.STOCKED_BOOKS,
 				Library.SHELF_BOOKS);
@@ -181,7 +189,9 @@ public final class SuiteBenchmark {
 			say("Starting %s alone", service);
 			alone.put(service, stack.startAlone(service));
 		}
-		return report(measured, audit, before, after, memory, alone);
+		// last: a million books in the catalog would change every search before it
+		String scale = new CatalogScale(stack, library, step).run(line -> say("%s", line));
+		return report(measured, audit, before, after, memory, alone, scale);
 	}
 
 	/**
@@ -490,7 +500,7 @@ public final class SuiteBenchmark {
 	}
 
 	private String report(Map<String, Measured> works, Audit audit, Raw.Limits before, Raw.Limits after,
-			Map<String, Long> memory, Map<String, RunningStack.Startup> alone) throws Exception {
+			Map<String, Long> memory, Map<String, RunningStack.Startup> alone, String scale) throws Exception {
 		Raw.Limits raw = before.average(after);
 		StringBuilder report = new StringBuilder();
 		report.append("Benchmark of %s on %s%n%n".formatted(LocalDate.now(), Machine.describe()));
@@ -550,6 +560,7 @@ public final class SuiteBenchmark {
 					startup.reportedBySpring() == null ? ""
 							: "%.1f s".formatted(startup.reportedBySpring().toMillis() / 1000.0),
 					memory.containsKey(service) ? "%,d MB".formatted(memory.get(service) >> 20) : "")));
+		report.append('\n').append(scale);
 		report.append("\nEach rate tried (%d s each):%n%n```%n%s```%n".formatted(step.toSeconds(), log));
 		return report.toString();
 	}

@@ -276,6 +276,7 @@ class BookApiTest {
 		JsonNode all = http.get("/api/books?q=" + marker + "&size=2").json();
 		assertThat(titles(all)).containsExactly(marker + " alpha", marker + " Beta");
 		assertThat(all.get("totalElements").asInt()).isEqualTo(3);
+		assertThat(all.get("totalIsExact").asBoolean()).isTrue();
 		assertThat(all.get("totalPages").asInt()).isEqualTo(2);
 		assertThat(titles(http.get("/api/books?q=" + marker + "&size=2&page=1").json()))
 			.containsExactly(marker + " Gamma");
@@ -301,14 +302,14 @@ class BookApiTest {
 	}
 
 	@Test
-	void aPageEndsWithinTheFirst10000Results() {
+	void aPageOfTheCatalogEndsWithinTheFirst10000Books() {
 		assertThat(http.get("/api/books?size=20&page=499").status()).isEqualTo(200);
 		assertThat(http.get("/api/books?size=100&page=99").status()).isEqualTo(200);
 
 		var deep = http.get("/api/books?size=20&page=500");
 		assertThat(deep.status()).isEqualTo(400);
 		assertThat(fields(deep.json())).containsExactly("page");
-		assertThat(deep.body()).contains("first 10000 results");
+		assertThat(deep.body()).contains("first 10000 books");
 		assertThat(http.get("/api/books?size=100&page=100").status()).isEqualTo(400);
 	}
 

@@ -40,12 +40,6 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping(path = "/api/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class BookController {
 
-	/**
-	 * How deep into a search's results a page may reach: an offset makes the database
-	 * walk past every result before it, so a deeper page would cost without bound.
-	 */
-	static final int DEEPEST_RESULT = 10_000;
-
 	private final Catalog catalog;
 
 	BookController(Catalog catalog) {
@@ -66,23 +60,32 @@ class BookController {
 	}
 
 	@Operation(operationId = "searchBooks", summary = "Search the catalog",
-			description = "Public. A page of books in title order: q matches title, author or ISBN (hyphens allowed, an ISBN-10 finds its ISBN-13), author narrows; case is folded. Pages reach the first 10,000 results; narrow the search for the rest.")
+			description = "Public. With q or author, a search ranked by relevance: every word given must begin a word of the title or of an author (title matches rank first), \"quoted words\" must follow each other, -word excludes, or offers another; q made of digits also finds the ISBNs that begin with them (hyphens allowed, an ISBN-10 finds its ISBN-13), and those come first; author narrows to the authors' words; case is folded. The first "
+					+ BookQuery.RANKED
+					+ " books found are ranked and can be paged through; when more match, totalIsExact is false: add a word. Without either, the catalog in title order, whose pages reach the first "
+					+ BookQuery.BROWSED + " books.")
 	@ApiResponse(responseCode = "200", description = "A page of books")
 	@ApiResponse(responseCode = "400",
-			description = "A parameter is out of range, or the page ends beyond the first 10,000 results")
+			description = "A parameter is out of range, or the page ends beyond the results that can be paged through")
 	@ApiResponse(responseCode = "503",
 			description = "The search took longer than the database's time limit; nothing was changed")
 	@GetMapping
 	BookPage search(@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) @Size(max = 200) String author,
-			@Parameter(description = "The page, from 0; a page must end within the first " + DEEPEST_RESULT
-					+ " results") @RequestParam(defaultValue = "0") @Min(0) @Max(DEEPEST_RESULT - 1) int page,
+			@Parameter(description = "The page, from 0; a page must end within the first " + BookQuery.RANKED
+					+ " results of a search, or the first " + BookQuery.BROWSED + " books when browsing") @RequestParam(
+							defaultValue = "0") @Min(0) @Max(BookQuery.BROWSED - 1) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		if ((long) page * size + size > DEEPEST_RESULT) {
-			throw new InvalidRequest("page", "must end within the first " + DEEPEST_RESULT
-					+ " results (page × size + size at most " + DEEPEST_RESULT + "): narrow the search instead");
+		BookQuery query = new BookQuery(q, author, page, size);
+		boolean searching = query.searches();
+		int deepest = query.deepest();
+		if ((long) page * size + size > deepest) {
+			throw new InvalidRequest("page",
+					"must end within the first " + deepest + (searching ? " results of a search" : " books")
+							+ " (page × size + size at most " + deepest + ")"
+							+ (searching ? ": add a word to the search instead" : ": search instead"));
 		}
-		return catalog.search(new BookQuery(q, author, page, size));
+		return catalog.search(query);
 	}
 
 	@Operation(operationId = "getBook", summary = "Read a book",
