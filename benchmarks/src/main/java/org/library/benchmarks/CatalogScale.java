@@ -144,8 +144,7 @@ final class CatalogScale {
 					"""
 							CREATE FUNCTION pg_temp.isbn13(twelve text) RETURNS text LANGUAGE sql IMMUTABLE RETURN twelve || ((10 - (
 							  (SELECT sum(substr(twelve, i, 1)::int * (1 + 2 * (1 - i % 2))) FROM generate_series(1, 12) AS i))
-							  %% 10) %% 10)"""
-						.replace("%%", "%"));
+							  % 10) % 10)""");
 			sql.execute(
 					"""
 							INSERT INTO book (id, isbn, title, authors, publisher, published_year, language, description,

@@ -180,9 +180,9 @@ class BookSearch {
 			if (!digits.matches("[0-9]{1,13}")) {
 				return Optional.empty();
 			}
-			// the least digits greater than every ISBN beginning with these: up to the
-			// last
-			// digit that is not a 9, that digit plus one; after nines alone, 14 nines
+			// the least digits greater than every ISBN beginning with these: the digits
+			// up
+			// to the last that is not a 9, that one plus one; after nines alone, 14 nines
 			String stem = digits.replaceFirst("9+$", "");
 			String before = stem.isEmpty() ? "9".repeat(14)
 					: stem.substring(0, stem.length() - 1) + (char) (stem.charAt(stem.length() - 1) + 1);

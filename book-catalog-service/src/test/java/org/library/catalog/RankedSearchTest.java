@@ -107,6 +107,16 @@ class RankedSearchTest {
 		assertThat(http.get("/api/books?page=" + BookQuery.BROWSED / 20 + "&size=20").status()).isEqualTo(400);
 	}
 
+	@Test
+	void takesAnyTextAsWordsNeverAsSyntax() {
+		for (String q : List.of("'", "\\", "a\\'b", "''''", "x:*", "a & b | !c", "<->", "\"", "\"unclosed", "-", "or",
+				"(a", "é'" + "x".repeat(30), "%_")) {
+			String encoded = URLEncoder.encode(q, StandardCharsets.UTF_8);
+			assertThat(http.get("/api/books?q=" + encoded).status()).as(q).isEqualTo(200);
+			assertThat(http.get("/api/books?author=" + encoded).status()).as(q).isEqualTo(200);
+		}
+	}
+
 	/** Letters only, so the parser keeps it one word. */
 	private static String uniqueWord() {
 		StringBuilder word = new StringBuilder("q");
