@@ -1,8 +1,14 @@
 package org.library.catalog;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,6 +92,34 @@ class ObservabilityTest {
 			.doesNotContain(trace.parentId());
 		assertThat(TopicRecords.header(audit, "traceparent")).startsWith("00-" + trace.traceId() + "-");
 		assertThat(Http.JSON.readTree(audit.value()).get("traceId").asString()).isEqualTo(trace.traceId());
+	}
+
+	@Test
+	void aTraceTheCallerLeftOutLeavesNoSpansUnlessItsRequestWasSlowThenItsEntrySpanAlone() throws Exception {
+		Traceparent quick = Traceparent.random();
+		Traceparent slow = Traceparent.random();
+		assertThat(service.http().get("/api/books?q=quick", "traceparent", quick.unsampledHeader()).status())
+			.isEqualTo(200);
+
+		// the superuser holds the table for longer than library.tracing.keep-slower-than
+		try (Connection superuser = DriverManager.getConnection(service.jdbcUrl(), "postgres", "postgres");
+				Statement sql = superuser.createStatement()) {
+			superuser.setAutoCommit(false);
+			sql.execute("LOCK TABLE book_catalog.book IN ACCESS EXCLUSIVE MODE");
+			CompletableFuture<Http.Response> waiting = CompletableFuture
+				.supplyAsync(() -> service.http().get("/api/books?q=slow", "traceparent", slow.unsampledHeader()));
+			Thread.sleep(800);
+			superuser.rollback();
+			assertThat(waiting.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
+				.filteredOn(span -> span.getTraceId().equals(slow.traceId()))
+				.singleElement()
+				.satisfies(span -> assertThat(span.getKind()).isEqualTo(SpanKind.SERVER))
+				.satisfies(span -> assertThat(span.getName()).isEqualTo("http get /api/books")));
+		assertThat(spans.getFinishedSpanItems()).noneMatch(span -> span.getTraceId().equals(quick.traceId()));
 	}
 
 	@Test

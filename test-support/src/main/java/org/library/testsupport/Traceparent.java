@@ -22,6 +22,14 @@ public record Traceparent(String traceId, String parentId) {
 		return "00-" + traceId + "-" + parentId + "-01";
 	}
 
+	/**
+	 * The same trace, which the caller chose not to sample:
+	 * {@code 00-<trace id>-<parent id>-00}.
+	 */
+	public String unsampledHeader() {
+		return "00-" + traceId + "-" + parentId + "-00";
+	}
+
 	private static String hex(int bytes) {
 		byte[] random = new byte[bytes];
 		ThreadLocalRandom.current().nextBytes(random);
