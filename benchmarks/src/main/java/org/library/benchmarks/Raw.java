@@ -47,27 +47,11 @@ final class Raw {
 	static final String SCHEMA = "benchmark_raw";
 
 	/**
-	 * The size of an audit event as the services send it, with its CloudEvents headers.
-	 */
-	static final String AUDIT_PAYLOAD = """
-			{"id":"%s","occurredAt":"%s","source":"book-inventory-service","actor":"librarian",\
-			"action":"LoanOpened","entityType":"Book","entityId":"%s","details":{"loanId":"7d444840-9dc0-4f1b-a1b4-8a2f1d1ef7b4",\
-			"reader":"bench-1","lentBy":"librarian","dueAt":"2026-12-24T10:00:00Z","totalCopies":10000,"availableCopies":9999},"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"}""";
-
-	static final String OUTBOX_HEADERS = """
-			{"ce_specversion":"1.0","ce_id":"%s","ce_source":"book-inventory-service",\
-			"ce_type":"org.library.audit.AuditEvent","ce_time":"%s","ce_actor":"librarian",\
-			"content-type":"application/json","traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}""";
-
-	/**
 	 * Keys for raw Kafka records when the library's books were not made (--only=audit).
 	 */
 	private static final List<String> KEYS = IntStream.range(0, Library.STOCKED_BOOKS)
 		.mapToObj(i -> UUID.randomUUID().toString())
 		.toList();
-
-	private static final String BOOK_COLUMNS = "id, isbn, title, authors, publisher, published_year, language, "
-			+ "description, version, created_at, updated_at";
 
 	private final RunningStack stack;
 
@@ -95,6 +79,7 @@ final class Raw {
 			sql.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
 			sql.execute("CREATE SCHEMA " + SCHEMA);
 			copy(sql, "book_inventory.book_inventory", "book_inventory", true);
+			restock(sql);
 			copy(sql, "book_inventory.outbox_event", "inventory_outbox", false);
 			copy(sql, "book_inventory.loan", "loan", false);
 			copy(sql, "book_inventory.hold", "hold", false);
@@ -106,6 +91,21 @@ final class Raw {
 			// the raw statement's
 			sql.execute("ALTER TABLE " + SCHEMA + ".audit_event ALTER COLUMN leaf_index DROP NOT NULL");
 		}
+	}
+
+	/**
+	 * Every copied book as stocked as the inventory allows: the plain app lends the hot
+	 * book faster than the suite stocked it.
+	 */
+	void restock() throws SQLException {
+		try (Connection connection = stack.connectAsSuperuser(); Statement sql = connection.createStatement()) {
+			restock(sql);
+		}
+	}
+
+	private static void restock(Statement sql) throws SQLException {
+		sql.execute("UPDATE " + SCHEMA + ".book_inventory SET total_copies = 100000, "
+				+ "available_copies = 100000 - held_copies");
 	}
 
 	private static void copy(Statement sql, String table, String name, boolean withRows) throws SQLException {
@@ -147,171 +147,48 @@ final class Raw {
 	}
 
 	/**
-	 * The inventory's lend, statement for statement: the reader's lock, her standing, her
-	 * ready hold if any, the conditional UPDATE, the loan and the audit event in the
-	 * outbox, in one transaction. Every lend is to a reader of its own, as the suite's
-	 * are.
+	 * The inventory's lend ({@link Statements#lend}) in one transaction. Every lend is to
+	 * a reader of its own, as the suite's are.
 	 */
 	private double lend(boolean hot) throws Exception {
 		String readers = "raw" + run + (hot ? "h-" : "-");
 		return transactions("superuser", (connection, i) -> {
 			connection.setAutoCommit(false);
 			UUID book = hot ? library.hotBook : library.stocked.get((int) (i % library.stocked.size()));
-			String reader = readers + i;
-			Timestamp now = Timestamp.from(Instant.now());
-			try (PreparedStatement lock = connection
-				.prepareStatement("SELECT 1 FROM pg_advisory_xact_lock(1282367854, hashtext(?))")) {
-				lock.setString(1, reader);
-				lock.executeQuery().close();
-			}
-			try (PreparedStatement standing = connection.prepareStatement("SELECT count(*), "
-					+ "coalesce(bool_or(due_at < ?), false), coalesce(bool_or(book_id = ?), false) FROM " + SCHEMA
-					+ ".loan WHERE reader = ? AND returned_at IS NULL")) {
-				standing.setTimestamp(1, now);
-				standing.setObject(2, book);
-				standing.setString(3, reader);
-				standing.executeQuery().close();
-			}
-			try (PreparedStatement fulfil = connection.prepareStatement("UPDATE " + SCHEMA
-					+ ".hold SET status = 'FULFILLED', closed_at = ? WHERE book_id = ? AND reader = ? AND status = 'READY'")) {
-				fulfil.setTimestamp(1, now);
-				fulfil.setObject(2, book);
-				fulfil.setString(3, reader);
-				fulfil.executeUpdate();
-			}
-			try (PreparedStatement update = connection.prepareStatement("UPDATE " + SCHEMA + ".book_inventory "
-					+ "SET available_copies = available_copies - 1, updated_at = now() "
-					+ "WHERE book_id = ? AND status = 'ACTIVE' AND available_copies > 0 "
-					+ "RETURNING book_id, total_copies, available_copies, held_copies, status")) {
-				update.setObject(1, book);
-				update.executeQuery().close();
-			}
-			try (PreparedStatement loan = connection.prepareStatement("INSERT INTO " + SCHEMA
-					+ ".loan (id, book_id, reader, lent_by, lent_at, due_at) VALUES (?, ?, ?, 'librarian', ?, ?) "
-					+ "RETURNING id")) {
-				loan.setObject(1, UUID.randomUUID());
-				loan.setObject(2, book);
-				loan.setString(3, reader);
-				loan.setTimestamp(4, now);
-				loan.setTimestamp(5, Timestamp.from(now.toInstant().plus(Duration.ofDays(21))));
-				loan.executeQuery().close();
-			}
-			outbox(connection, "inventory_outbox", book);
+			Statements.lend(connection, book, readers + i);
 			connection.commit();
 		});
-	}
-
-	private static void outbox(Connection connection, String table, UUID key) throws SQLException {
-		// each copy keeps its outbox's CHECK: only the service's own audit topic
-		String topic = table.startsWith("inventory") ? "library.audit.book-inventory-service"
-				: "library.audit.reading-list-service";
-		UUID id = UUID.randomUUID();
-		String now = Instant.now().toString();
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCHEMA + "." + table
-				+ " (topic, record_key, payload, headers) VALUES (?, ?, ?, ?::jsonb)")) {
-			insert.setString(1, topic);
-			insert.setString(2, key.toString());
-			insert.setString(3, AUDIT_PAYLOAD.formatted(id, now, key));
-			insert.setString(4, OUTBOX_HEADERS.formatted(id, now));
-			insert.executeUpdate();
-		}
 	}
 
 	/** The catalog's read of one book, as its own role. */
 	private double bookById() throws Exception {
-		return transactions("book_catalog_app", (connection, i) -> {
-			try (PreparedStatement select = connection
-				.prepareStatement("SELECT " + BOOK_COLUMNS + " FROM book WHERE id = ?")) {
-				select.setObject(1, library.shelf.get((int) (i % library.shelf.size())));
-				try (ResultSet row = select.executeQuery()) {
-					row.next();
-				}
-			}
-		});
+		return transactions("book_catalog_app",
+				(connection, i) -> Statements.book(connection, library.shelf.get((int) (i % library.shelf.size()))));
 	}
 
 	/**
-	 * The catalog's search for one word of the titles: its plan setting and the ranked
-	 * first page with its count, in one read-only transaction, as {@code BookSearch}
-	 * asks.
+	 * The catalog's search for one word of the titles, in one read-only transaction, as
+	 * {@code BookSearch} asks.
 	 */
 	private double search() throws Exception {
-		String words = "book_search_query(?, '')";
 		return transactions("book_catalog_app", (connection, i) -> {
 			connection.setAutoCommit(false);
 			connection.setReadOnly(true);
-			try (Statement plan = connection.createStatement()) {
-				plan.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-			}
-			try (PreparedStatement page = connection
-				.prepareStatement("SELECT " + BOOK_COLUMNS + ", count(*) OVER () AS found FROM (SELECT " + BOOK_COLUMNS
-						+ ", ts_rank(search, " + words + ") AS rank FROM book WHERE search @@ " + words
-						+ " LIMIT ?) AS candidates ORDER BY rank DESC, lower(title), id LIMIT ? OFFSET ?")) {
-				String word = Library.WORDS[(int) (i % Library.WORDS.length)];
-				page.setString(1, word);
-				page.setString(2, word);
-				page.setInt(3, 201);
-				page.setInt(4, 20);
-				page.setLong(5, 0);
-				try (ResultSet rows = page.executeQuery()) {
-					while (rows.next()) {
-						rows.getString("title");
-					}
-				}
-			}
+			Statements.search(connection, Library.WORDS[(int) (i % Library.WORDS.length)]);
 			connection.commit();
 		});
 	}
 
-	/**
-	 * The reading list's add: the reader's lock, the checks, the row and the audit event,
-	 * in one transaction.
-	 */
+	/** The reading list's add ({@link Statements#readingListAdd}) in one transaction. */
 	private double readingListAdd() throws Exception {
-		String item = "SELECT i.book_id, b.isbn, b.title, b.authors, i.status, i.added_at, i.updated_at, b.removed FROM "
-				+ SCHEMA + ".reading_list_item i JOIN " + SCHEMA + ".catalog_book b ON b.book_id = i.book_id "
-				+ "WHERE i.reader_id = ? AND i.book_id = ?";
 		int readers = 64;
 		String prefix = "raw" + run + "-";
 		return transactions("superuser", (connection, i) -> {
 			connection.setAutoCommit(false);
-			String reader = prefix + (i % readers);
-			UUID book = library.shelf.get((int) ((i / readers) % library.shelf.size()));
-			try (PreparedStatement lock = connection
-				.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-				lock.setString(1, "reading-list:" + reader);
-				lock.executeQuery().close();
-			}
-			query(connection, item, reader, book);
-			query(connection, "SELECT book_id, removed FROM " + SCHEMA + ".catalog_book WHERE book_id = ?", book);
-			query(connection, "SELECT count(*) FROM " + SCHEMA + ".reading_list_item WHERE reader_id = ?", reader);
-			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCHEMA
-					+ ".reading_list_item (reader_id, book_id, status, added_at, updated_at) VALUES (?, ?, ?, ?, ?)")) {
-				Timestamp now = Timestamp.from(Instant.now());
-				insert.setString(1, reader);
-				insert.setObject(2, book);
-				insert.setString(3, "WANT_TO_READ");
-				insert.setTimestamp(4, now);
-				insert.setTimestamp(5, now);
-				insert.executeUpdate();
-			}
-			outbox(connection, "reading_list_outbox", book);
-			query(connection, item, reader, book);
+			Statements.readingListAdd(connection, prefix + (i % readers),
+					library.shelf.get((int) ((i / readers) % library.shelf.size())));
 			connection.commit();
 		});
-	}
-
-	private static void query(Connection connection, String sql, Object... params) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int p = 0; p < params.length; p++) {
-				statement.setObject(p + 1, params[p]);
-			}
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					rows.getObject(1);
-				}
-			}
-		}
 	}
 
 	/**
@@ -414,7 +291,7 @@ final class Raw {
 				String key = library.stocked.isEmpty() ? KEYS.get(i % KEYS.size())
 						: library.stocked.get(i % library.stocked.size()).toString();
 				ProducerRecord<String, String> record = new ProducerRecord<>(topic, key,
-						AUDIT_PAYLOAD.formatted(id, now, key));
+						Statements.AUDIT_PAYLOAD.formatted(id, now, key));
 				for (String header : List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_actor",
 						"traceparent")) {
 					record.headers().add(new RecordHeader(header, id.toString().getBytes(StandardCharsets.UTF_8)));

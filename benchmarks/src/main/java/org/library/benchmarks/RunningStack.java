@@ -244,7 +244,7 @@ final class RunningStack implements AutoCloseable {
 		return used;
 	}
 
-	private static long cpuMillis(long pid) {
+	static long cpuMillis(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			// the fields after the command, which is in parentheses and may hold spaces:

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.library.testsupport.TopicFeed;
@@ -112,7 +115,7 @@ public final class SuiteBenchmark {
 			}
 			else {
 				System.err.println(
-						"Usage: SuiteBenchmark [--root=<working copy>] [--seconds=<per rate>] [--warmup=<seconds per work>] [--only=<part of a work's name>]");
+						"Usage: SuiteBenchmark [--root=<working copy>] [--seconds=<per rate>] [--warmup=<seconds per work>] [--only=<part of a work's name>[|<another>]]");
 				System.exit(2);
 			}
 		}
@@ -125,7 +128,7 @@ public final class SuiteBenchmark {
 			return;
 		}
 		if (chosen != null && !AUDIT.equals(chosen) && !SCALE.equals(chosen)
-				&& WORKS.stream().noneMatch(work -> work.contains(chosen))) {
+				&& WORKS.stream().noneMatch(work -> chosen(chosen, work))) {
 			System.err.println("No work's name contains \"" + chosen + "\"; the works: " + WORKS);
 			System.exit(2);
 		}
@@ -138,6 +141,15 @@ public final class SuiteBenchmark {
 		}
 		System.out.println();
 		System.out.println(report(root, report));
+	}
+
+	/** Whether {@code --only} chose the work: a part of its name, or parts split by |. */
+	private static boolean chosen(String only, String work) {
+		return Arrays.stream(only.split("\\|")).anyMatch(part -> !part.isBlank() && work.contains(part.strip()));
+	}
+
+	private boolean chosen(String work) {
+		return chosen(only, work);
 	}
 
 	/** Keeps the report in benchmarks/target too. */
@@ -160,20 +172,28 @@ public final class SuiteBenchmark {
 				Library.SHELF_BOOKS);
 		library.build();
 		Tokens tokens = new Tokens();
-		Map<String, LongFunction<HttpRequest>> works = works(tokens);
-		if (only != null) {
-			works.keySet().removeIf(work -> !work.contains(only));
-			return quick(works, tokens);
-		}
-		warmUp(works);
 		Raw raw = new Raw(stack, library, CONNECTIONS, step);
 		raw.prepare();
-		say("Raw limits, before");
-		Raw.Limits before = raw.measure();
-		say("  %s", before);
-
-		Map<String, Measured> measured = measure(works, tokens);
-		Audit audit = audit();
+		Map<String, Compared> measured;
+		Raw.Limits before;
+		Audit audit;
+		long plainMemory;
+		try (PlainRun plain = PlainRun.start(stack)) {
+			say("The plain Spring Boot app is up at %s", plain.url());
+			Sides sides = new Sides(works(tokens, stack::url, false), works(tokens, service -> plain.url(), true),
+					plain, raw);
+			if (only != null) {
+				sides.suite().keySet().removeIf(work -> !chosen(work));
+				return quick(sides, tokens);
+			}
+			warmUp(sides);
+			say("Raw limits, before");
+			before = raw.measure();
+			say("  %s", before);
+			measured = measure(sides, tokens);
+			plainMemory = plain.residentBytes().orElse(0L);
+		}
+		audit = audit();
 
 		say("Raw limits, after");
 		Raw.Limits after = raw.measure();
@@ -191,67 +211,130 @@ public final class SuiteBenchmark {
 		}
 		// last: a million books in the catalog would change every search before it
 		String scale = new CatalogScale(stack, library, step).run(line -> say("%s", line));
-		return report(measured, audit, before, after, memory, alone, scale);
+		return report(measured, audit, before, after, memory, plainMemory, alone, scale);
 	}
 
 	/**
-	 * The services' JIT compilers compete with the load for the two cores: measure only
-	 * once they are done.
+	 * The works the suite and the plain Spring Boot app both serve, and what measures
+	 * each side.
 	 */
-	private void warmUp(Map<String, LongFunction<HttpRequest>> works) throws Exception {
-		say("Warming up the JVMs, %d s per work", warmup.toSeconds());
-		for (LongFunction<HttpRequest> work : works.values()) {
-			load.saturate(warmup, work);
+	private record Sides(Map<String, LongFunction<HttpRequest>> suite, Map<String, LongFunction<HttpRequest>> plain,
+			PlainRun plainRun, Raw raw) {
+	}
+
+	/**
+	 * The JIT compilers, the services' and the plain app's, compete with the load for the
+	 * two cores: measure only once they are done.
+	 */
+	private void warmUp(Sides sides) throws Exception {
+		say("Warming up the JVMs, %d s per work and side", warmup.toSeconds());
+		for (Map.Entry<String, LongFunction<HttpRequest>> work : sides.suite().entrySet()) {
+			load.saturate(warmup, work.getValue());
+			load.saturate(warmup, sides.plain().get(work.getKey()));
 		}
 		library.settle();
+		sides.raw().restock();
 	}
 
 	/**
-	 * Each work at rising rates; the event path is followed for the lends of many books.
+	 * What the suite and the plain app gave for one work: each at its highest rate, the
+	 * plain app at the suite's, and the suite at 70 % of its own.
 	 */
-	private Map<String, Measured> measure(Map<String, LongFunction<HttpRequest>> works, Tokens tokens)
-			throws Exception {
-		Map<String, Measured> measured = new LinkedHashMap<>();
+	record Compared(Measured suite, Measured plain, OpenLoad.Step plainAtSuiteRate, OpenLoad.Step suiteAt70) {
+
+		/** How the suite's tail compares with the plain app's at the same load. */
+		double p99Ratio() {
+			return suite.step().millis(99) / plainAtSuiteRate.millis(99);
+		}
+
+		double rateRatio() {
+			return suite.step().achieved() / plain.step().achieved();
+		}
+
+	}
+
+	/**
+	 * Each work at rising rates, the suite and then the plain app, one work after the
+	 * other, so both see the machine in the same state; the event path is followed for
+	 * the lends of many books.
+	 */
+	private Map<String, Compared> measure(Sides sides, Tokens tokens) throws Exception {
+		Map<String, Compared> measured = new LinkedHashMap<>();
 		try (EventPath events = new EventPath(stack)) {
-			for (Map.Entry<String, LongFunction<HttpRequest>> work : works.entrySet()) {
+			for (Map.Entry<String, LongFunction<HttpRequest>> work : sides.suite().entrySet()) {
 				tokens.refresh();
-				measured.put(work.getKey(),
-						sustained(work.getKey(), LEND.equals(work.getKey()) ? events : null, work.getValue()));
+				String name = work.getKey();
+				Measured suite = sustained(name, LEND.equals(name) ? events : null, work.getValue(), stack::cpuMillis,
+						library::settle);
+				LongFunction<HttpRequest> plainWork = sides.plain().get(name);
+				Measured plain = sustained(name + ", " + PlainRun.NAME, null, plainWork, sides.plainRun()::cpuMillis,
+						sides.raw()::restock);
+				if (suite == null || plain == null) {
+					measured.put(name, new Compared(suite, plain, null, null));
+					continue;
+				}
+				OpenLoad.Step plainAtSuiteRate = load.run(suite.step().offered(), step, counted(plainWork));
+				say("  %s at the suite's rate: %s", PlainRun.NAME, plainAtSuiteRate);
+				sides.raw().restock();
+				tokens.refresh();
+				OpenLoad.Step suiteAt70 = load.run(0.7 * suite.step().offered(), step, counted(work.getValue()));
+				say("  the suite at 70 %% of its rate: %s, slowest %.0f ms", suiteAt70,
+						suiteAt70.latency().getMaxValue() / 1e6);
+				library.settle();
+				measured.put(name, new Compared(suite, plain, plainAtSuiteRate, suiteAt70));
 			}
 		}
 		return measured;
 	}
 
 	/** The chosen works alone, warmed up and measured, without their raw limits. */
-	private String quick(Map<String, LongFunction<HttpRequest>> works, Tokens tokens) throws Exception {
-		warmUp(works);
+	private String quick(Sides sides, Tokens tokens) throws Exception {
+		warmUp(sides);
 		StringBuilder report = new StringBuilder(
-				"| work | suite rate | p50 | p99 | p99.9 | CPU ms per request |\n|---|---:|---:|---:|---:|---|\n");
-		measure(works, tokens).forEach((work, measured) -> {
-			if (measured != null) {
-				OpenLoad.Step step = measured.step();
-				report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %s |%n".formatted(work, step.achieved(),
-						step.millis(50), step.millis(99), step.millis(99.9),
-						measured.cpu()
-							.entrySet()
-							.stream()
-							.filter(part -> part.getValue() >= 0.01)
-							.map(part -> "%s %.2f".formatted(part.getKey(), part.getValue()))
-							.collect(Collectors.joining(", "))));
+				"| work | suite rate | p50 | p99 | p99.9 | slowest at 70 % | plain Spring Boot rate | plain p99 at the suite's rate | suite / plain | CPU ms per request (suite; plain) |\n"
+						+ "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+		measure(sides, tokens).forEach((work, compared) -> {
+			if (compared.suiteAt70() != null) {
+				OpenLoad.Step suite = compared.suite().step();
+				report.append(
+						"| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %,.0f/s | %.1f ms | %.0f %% | %s; %s |%n"
+							.formatted(work, suite.achieved(), suite.millis(50), suite.millis(99), suite.millis(99.9),
+									compared.suiteAt70().latency().getMaxValue() / 1e6,
+									compared.plain().step().achieved(), compared.plainAtSuiteRate().millis(99),
+									100 * compared.rateRatio(), cpu(compared.suite()), cpu(compared.plain())));
 			}
 		});
 		return report.append("\nEach rate tried (%d s each):%n%n```%n%s```%n".formatted(step.toSeconds(), log))
 			.toString();
 	}
 
-	/** Each work the table shows, as the i-th request of it. */
-	private Map<String, LongFunction<HttpRequest>> works(Tokens tokens) {
+	private static String cpu(Measured measured) {
+		return measured.cpu()
+			.entrySet()
+			.stream()
+			.filter(part -> part.getValue() >= 0.01)
+			.map(part -> "%s %.2f".formatted(part.getKey(), part.getValue()))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static LongFunction<HttpRequest> counted(LongFunction<HttpRequest> request) {
+		AtomicLong sequence = new AtomicLong();
+		return ignored -> request.apply(sequence.getAndIncrement());
+	}
+
+	/**
+	 * Each work the table shows, as the i-th request of it. The plain app gets the same
+	 * requests, tokens included, though it reads none of them.
+	 * @param url where each service answers
+	 * @param plain for the plain app: its reading lists are its own readers'
+	 */
+	private Map<String, LongFunction<HttpRequest>> works(Tokens tokens, UnaryOperator<String> url, boolean plain) {
 		Map<String, LongFunction<HttpRequest>> works = new LinkedHashMap<>();
-		String inventory = stack.url("book-inventory-service") + "/api/inventory/";
-		String catalog = stack.url("book-catalog-service") + "/api/books";
+		String inventory = url.apply("book-inventory-service") + "/api/inventory/";
+		String catalog = url.apply("book-catalog-service") + "/api/books";
 		// the librarian lends each copy to a reader of its own, so no reader reaches her
 		// limit of open loans, in this run or the next
-		String readers = "bench" + Long.toString(System.currentTimeMillis(), 36) + "-";
+		String readers = (plain ? "plain" : "bench") + Long.toString(System.currentTimeMillis(), 36) + "-";
 		AtomicLong lent = new AtomicLong();
 		works.put(LEND, i -> lend(inventory + library.stocked.get((int) (i % library.stocked.size())) + "/loans",
 				readers + lent.getAndIncrement(), tokens.librarian));
@@ -262,16 +345,18 @@ public final class SuiteBenchmark {
 		works.put(SEARCH,
 				i -> get(catalog + "?q=" + Library.WORDS[(int) (i % Library.WORDS.length)], tokens.librarian));
 		// each add is a book new to that reader's list: readers x shelf books of them in
-		// all
+		// all; the plain app's faster run has more readers, each with a reader's token
+		int listReaders = plain ? 8 * READERS : READERS;
 		AtomicLong listed = new AtomicLong();
 		works.put(LIST_ADD, ignored -> {
 			long next = listed.getAndIncrement();
-			int reader = (int) (next % READERS);
-			UUID book = library.shelf.get((int) ((next / READERS) % library.shelf.size()));
+			int reader = (int) (next % listReaders);
+			UUID book = library.shelf.get((int) ((next / listReaders) % library.shelf.size()));
+			String name = plain ? "plain" + reader : RunningStack.readerName(reader + 1);
 			return HttpRequest
-				.newBuilder(URI.create(stack.url("reading-list-service") + "/api/readers/"
-						+ RunningStack.readerName(reader + 1) + "/reading-list/" + book))
-				.header("Authorization", "Bearer " + tokens.readers.get(reader))
+				.newBuilder(URI
+					.create(url.apply("reading-list-service") + "/api/readers/" + name + "/reading-list/" + book))
+				.header("Authorization", "Bearer " + tokens.readers.get(reader % READERS))
 				.PUT(HttpRequest.BodyPublishers.noBody())
 				.build();
 		});
@@ -316,12 +401,13 @@ public final class SuiteBenchmark {
 	 * The highest rate it kept up with is its rate.
 	 * @param events when not null, the event path is measured at each rate (lends)
 	 */
-	private Measured sustained(String work, EventPath events, LongFunction<HttpRequest> request) throws Exception {
+	private Measured sustained(String work, EventPath events, LongFunction<HttpRequest> request,
+			Supplier<Map<String, Long>> cpuMillis, Settle settle) throws Exception {
 		say("%s", work);
 		AtomicLong sequence = new AtomicLong();
 		LongFunction<HttpRequest> next = ignored -> request.apply(sequence.getAndIncrement());
 		double estimate = load.saturate(Duration.ofSeconds(3), next);
-		library.settle();
+		settle.run();
 		say("  32 callers back to back: %,.0f/s", estimate);
 		Measured best = null;
 		for (int tried = 0; tried < 14; tried++) {
@@ -329,12 +415,12 @@ public final class SuiteBenchmark {
 			double fraction = tried < RATES.length ? RATES[tried]
 					: RATES[RATES.length - 1] * Math.pow(1.15, tried - RATES.length + 1);
 			EventPath.Mark mark = events == null ? null : events.mark();
-			Map<String, Long> cpuBefore = stack.cpuMillis();
+			Map<String, Long> cpuBefore = cpuMillis.get();
 			OpenLoad.Step run = load.run(estimate * fraction, step, next);
 			// what the requests caused after they were answered counts too: the relay,
 			// the audit service
-			library.settle();
-			Map<String, Long> cpuAfter = stack.cpuMillis();
+			settle.run();
+			Map<String, Long> cpuAfter = cpuMillis.get();
 			Map<String, Double> cpu = new LinkedHashMap<>();
 			long requests = Math.max(1, run.latency().getTotalCount());
 			cpuAfter.forEach((part, millis) -> cpu.put(part,
@@ -347,6 +433,13 @@ public final class SuiteBenchmark {
 			best = new Measured(run, path, cpu);
 		}
 		return best;
+	}
+
+	/** Until the work a step caused is done, or the next step can run. */
+	private interface Settle {
+
+		void run() throws Exception;
+
 	}
 
 	/**
@@ -499,23 +592,28 @@ public final class SuiteBenchmark {
 		}
 	}
 
-	private String report(Map<String, Measured> works, Audit audit, Raw.Limits before, Raw.Limits after,
-			Map<String, Long> memory, Map<String, RunningStack.Startup> alone, String scale) throws Exception {
+	private String report(Map<String, Compared> compared, Audit audit, Raw.Limits before, Raw.Limits after,
+			Map<String, Long> memory, long plainMemory, Map<String, RunningStack.Startup> alone, String scale)
+			throws Exception {
+		Map<String, Measured> works = new LinkedHashMap<>();
+		compared.forEach((work, both) -> works.put(work, both.suite()));
 		Raw.Limits raw = before.average(after);
 		StringBuilder report = new StringBuilder();
 		report.append("Benchmark of %s on %s%n%n".formatted(LocalDate.now(), Machine.describe()));
-		report.append("| work | suite rate | p50 | p99 | p99.9 | raw rate (before / after) | suite / raw |\n");
-		report.append("|---|---:|---:|---:|---:|---:|---:|\n");
-		row(report, LEND, works.get(LEND), raw.lend(), before.lend(), after.lend());
-		row(report, HOT_LEND, works.get(HOT_LEND), raw.hotLend(), before.hotLend(), after.hotLend());
-		row(report, BOOK_BY_ID, works.get(BOOK_BY_ID), raw.bookById(), before.bookById(), after.bookById());
-		row(report, SEARCH, works.get(SEARCH), raw.search(), before.search(), after.search());
-		row(report, LIST_ADD, works.get(LIST_ADD), raw.readingListAdd(), before.readingListAdd(),
+		report.append("| work | suite rate | p50 | p99 | p99.9 | raw rate (before / after) | suite / raw "
+				+ "| plain Spring Boot rate | suite / plain |\n");
+		report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		row(report, LEND, compared.get(LEND), raw.lend(), before.lend(), after.lend());
+		row(report, HOT_LEND, compared.get(HOT_LEND), raw.hotLend(), before.hotLend(), after.hotLend());
+		row(report, BOOK_BY_ID, compared.get(BOOK_BY_ID), raw.bookById(), before.bookById(), after.bookById());
+		row(report, SEARCH, compared.get(SEARCH), raw.search(), before.search(), after.search());
+		row(report, LIST_ADD, compared.get(LIST_ADD), raw.readingListAdd(), before.readingListAdd(),
 				after.readingListAdd());
 		report.append(
-				"| audit ingest, burst of %,d events, stored and in the Merkle log | %,.0f/s | | | | %,.0f/s (Kafka %,.0f / %,.0f, Postgres %,.0f / %,.0f rows) | %.0f %% |\n"
+				"| audit ingest, burst of %,d events, stored and in the Merkle log | %,.0f/s | | | | %,.0f/s (Kafka %,.0f / %,.0f, Postgres %,.0f / %,.0f rows) | %.0f %% | | |\n"
 					.formatted(AUDIT_BURST, audit.rate(), raw.audit(), before.kafka(), after.kafka(),
 							before.auditRows(), after.auditRows(), 100 * audit.rate() / raw.audit()));
+		report.append(targets(compared));
 		report.append("\n| event path | p50 | p99 |\n|---|---:|---:|\n");
 		Measured lending = works.get(LEND);
 		if (lending != null && lending.path() != null) {
@@ -547,6 +645,22 @@ public final class SuiteBenchmark {
 				.formatted(works.get(work).cpu().values().stream().mapToDouble(Double::doubleValue).sum())));
 			report.append('\n');
 		}
+		report.append("\n| CPU per request, ms, %s (at its rate) |".formatted(PlainRun.NAME));
+		List<String> plainWorks = compared.entrySet()
+			.stream()
+			.filter(work -> work.getValue().plain() != null)
+			.map(Map.Entry::getKey)
+			.toList();
+		plainWorks.forEach(work -> report.append(" ").append(work).append(" |"));
+		report.append("\n|---|").append("---:|".repeat(plainWorks.size())).append('\n');
+		if (!plainWorks.isEmpty()) {
+			for (String part : compared.get(plainWorks.getFirst()).plain().cpu().keySet()) {
+				report.append("| ").append(part).append(" |");
+				plainWorks.forEach(work -> report
+					.append(" %.2f |".formatted(compared.get(work).plain().cpu().getOrDefault(part, 0.0))));
+				report.append('\n');
+			}
+		}
 		report.append(
 				"\n| start-up | ready after `java -jar` | Spring's \"Started ... in\" | memory (RSS) after the load |\n");
 		report.append("|---|---:|---:|---:|\n");
@@ -555,6 +669,8 @@ public final class SuiteBenchmark {
 		report.append("| whole local stack, next start (Postgres, Kafka, %d JVMs) | %.1f s | | %s |\n"
 			.formatted(RunningStack.SERVICES.size(), stack.startup().toMillis() / 1000.0, memory.isEmpty() ? ""
 					: "%,d MB".formatted(memory.values().stream().mapToLong(Long::longValue).sum() >> 20)));
+		report.append("| %s, the same load (book, search, lend, reading list) | | | %,d MB |\n".formatted(PlainRun.NAME,
+				plainMemory >> 20));
 		alone.forEach((service, startup) -> report
 			.append("| %s alone | %.1f s | %s | %s |\n".formatted(service, startup.ready().toMillis() / 1000.0,
 					startup.reportedBySpring() == null ? ""
@@ -565,17 +681,55 @@ public final class SuiteBenchmark {
 		return report.toString();
 	}
 
-	private static void row(StringBuilder report, String work, Measured measured, double raw, double before,
+	private static void row(StringBuilder report, String work, Compared compared, double raw, double before,
 			double after) {
+		Measured measured = compared == null ? null : compared.suite();
+		String plain = compared == null || compared.plain() == null ? "fell behind at every rate tried | "
+				: "%,.0f/s | %s".formatted(compared.plain().step().achieved(),
+						measured == null ? "" : "%.0f %%".formatted(100 * compared.rateRatio()));
 		if (measured == null) {
-			report.append("| %s | fell behind at every rate tried | | | | %,.0f/s (%,.0f / %,.0f) | |\n".formatted(work,
-					raw, before, after));
+			report.append("| %s | fell behind at every rate tried | | | | %,.0f/s (%,.0f / %,.0f) | | %s |\n"
+				.formatted(work, raw, before, after, plain));
 			return;
 		}
 		OpenLoad.Step step = measured.step();
-		report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %,.0f/s (%,.0f / %,.0f) | %.0f %% |\n".formatted(
-				work, step.achieved(), step.millis(50), step.millis(99), step.millis(99.9), raw, before, after,
-				100 * step.achieved() / raw));
+		report.append("| %s | %,.0f/s | %.1f ms | %.1f ms | %.1f ms | %,.0f/s (%,.0f / %,.0f) | %.0f %% | %s |\n"
+			.formatted(work, step.achieved(), step.millis(50), step.millis(99), step.millis(99.9), raw, before, after,
+					100 * step.achieved() / raw, plain));
+	}
+
+	/**
+	 * The issue's targets against the plain app: the share of its rate, the tail at the
+	 * same load, and the slowest request at 70 % of the suite's rate.
+	 */
+	private static String targets(Map<String, Compared> compared) {
+		StringBuilder targets = new StringBuilder("\n| target | measured | met |\n|---|---|---|\n");
+		target(targets, compared.get(BOOK_BY_ID), BOOK_BY_ID, 0.8, 1.5);
+		target(targets, compared.get(LEND), "checkout (" + LEND + ")", 0.6, 2);
+		compared.forEach((work, both) -> {
+			if (both.suiteAt70() != null) {
+				double slowest = both.suiteAt70().latency().getMaxValue() / 1e6;
+				targets.append(
+						"| %s: no request slower than 250 ms at 70 %% of the suite's rate (%,.0f/s) | %.0f ms | %s |\n"
+							.formatted(work, both.suiteAt70().offered(), slowest, slowest <= 250 ? "yes" : "no"));
+			}
+		});
+		return targets.toString();
+	}
+
+	private static void target(StringBuilder targets, Compared compared, String work, double share, double tail) {
+		if (compared == null || compared.suiteAt70() == null) {
+			targets.append("| %s | not measured: a side fell behind at every rate | no |\n".formatted(work));
+			return;
+		}
+		targets.append("| %s: at least %.0f %% of the plain app's rate | %.0f %% (%,.0f/s of %,.0f/s) | %s |\n"
+			.formatted(work, 100 * share, 100 * compared.rateRatio(), compared.suite().step().achieved(),
+					compared.plain().step().achieved(), compared.rateRatio() >= share ? "yes" : "no"));
+		targets.append(
+				"| %s: p99 at most %.1f times the plain app's at the same load (%,.0f/s) | %.1f ms against %.1f ms: %.1f times | %s |\n"
+					.formatted(work, tail, compared.suite().step().offered(), compared.suite().step().millis(99),
+							compared.plainAtSuiteRate().millis(99), compared.p99Ratio(),
+							compared.p99Ratio() <= tail ? "yes" : "no"));
 	}
 
 	private void say(String format, Object... args) {

@@ -62,9 +62,8 @@ public class Catalog {
 		return snapshot;
 	}
 
-	@Transactional(readOnly = true)
 	public BookSnapshot find(UUID id) {
-		return load(id).snapshot();
+		return search.byId(id).orElseThrow(() -> new BookNotFound(id));
 	}
 
 	@Transactional(readOnly = true)
