@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.library.testsupport.Caller;
@@ -30,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @CatalogIntegrationTest
 class BookApiTest {
@@ -338,6 +341,40 @@ class BookApiTest {
 			superuser.rollback();
 		}
 		assertThat(http.anonymous().get("/api/books?q=anything").status()).isEqualTo(200);
+	}
+
+	@Test
+	void atMostFourSearchesReachTheDatabaseAtOnceTheRestWaitTheirTurn() throws Exception {
+		// the superuser holds the table, so every search that reaches the database waits
+		// there, visibly
+		try (Connection superuser = DriverManager.getConnection(service.jdbcUrl(), "postgres", "postgres");
+				Statement sql = superuser.createStatement()) {
+			superuser.setAutoCommit(false);
+			sql.execute("LOCK TABLE book_catalog.book IN ACCESS EXCLUSIVE MODE");
+			try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+				List<Future<Http.Response>> searches = new ArrayList<>();
+				for (int i = 0; i < 7; i++) {
+					searches.add(callers.submit(() -> http.anonymous().get("/api/books?q=waiting")));
+				}
+				await().atMost(Duration.ofSeconds(5)).until(() -> waitingSearches(sql) == 4);
+				Thread.sleep(500);
+				assertThat(waitingSearches(sql)).isEqualTo(4);
+				superuser.rollback();
+				for (Future<Http.Response> search : searches) {
+					// cut off by the statement timeout if it waited long enough at the
+					// lock
+					assertThat(search.get(30, TimeUnit.SECONDS).status()).isIn(200, 503);
+				}
+			}
+		}
+	}
+
+	private static int waitingSearches(Statement sql) throws SQLException {
+		try (ResultSet waiting = sql.executeQuery("SELECT count(*) FROM pg_stat_activity "
+				+ "WHERE usename = 'book_catalog_app' AND wait_event_type = 'Lock'")) {
+			waiting.next();
+			return waiting.getInt(1);
+		}
 	}
 
 	@Test

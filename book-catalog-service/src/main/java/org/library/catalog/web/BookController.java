@@ -20,6 +20,7 @@ import org.library.catalog.ExpectedVersions;
 import org.library.platform.web.InvalidRequest;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.resilience.annotation.ConcurrencyLimit;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -69,6 +70,9 @@ class BookController {
 			description = "A parameter is out of range, or the page ends beyond the results that can be paged through")
 	@ApiResponse(responseCode = "503",
 			description = "The search took longer than the database's time limit; nothing was changed")
+	// searches and browsing are public, so anyone can ask for many at once: at most this
+	// many reach the database that every service shares, the rest wait their turn here
+	@ConcurrencyLimit(limitString = "${library.catalog.concurrent-searches}")
 	@GetMapping
 	BookPage search(@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) @Size(max = 200) String author,
