@@ -2,6 +2,8 @@ package org.library.catalog;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
@@ -108,7 +110,8 @@ class ObservabilityTest {
 			sql.execute("LOCK TABLE book_catalog.book IN ACCESS EXCLUSIVE MODE");
 			CompletableFuture<Http.Response> waiting = CompletableFuture
 				.supplyAsync(() -> service.http().get("/api/books?q=slow", "traceparent", slow.unsampledHeader()));
-			Thread.sleep(800);
+			// until the request has waited at the lock longer than the threshold
+			await().atMost(Duration.ofSeconds(10)).until(() -> waitedAtTheLock(sql) >= 800);
 			superuser.rollback();
 			assertThat(waiting.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
 		}
@@ -120,6 +123,15 @@ class ObservabilityTest {
 				.satisfies(span -> assertThat(span.getKind()).isEqualTo(SpanKind.SERVER))
 				.satisfies(span -> assertThat(span.getName()).isEqualTo("http get /api/books")));
 		assertThat(spans.getFinishedSpanItems()).noneMatch(span -> span.getTraceId().equals(quick.traceId()));
+	}
+
+	private static long waitedAtTheLock(Statement sql) throws SQLException {
+		try (ResultSet waited = sql
+			.executeQuery("SELECT coalesce(max(extract(epoch FROM clock_timestamp() - query_start) * 1000), 0) "
+					+ "FROM pg_stat_activity WHERE usename = 'book_catalog_app' AND wait_event_type = 'Lock'")) {
+			waited.next();
+			return waited.getLong(1);
+		}
 	}
 
 	@Test
