@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.library.contracts.audit.AuditEvent;
 import org.library.verifier.PersonalName;
@@ -121,13 +123,17 @@ public class AuditLog {
 				                arrival)
 				     WHERE NOT EXISTS (SELECT 1 FROM audit_event stored WHERE stored.id = e.id)
 				     ORDER BY arrival
-				    RETURNING id, seq),
+				    RETURNING id, seq, occurred_at, source, action, entity_type),
 				named AS (
-				    INSERT INTO personal_name (event_id, field, seq, name, salt)
-				    SELECT n.event_id, n.field, placed.seq, n.name, n.salt
+				    INSERT INTO personal_name (event_id, field, seq, occurred_at, name, salt)
+				    SELECT n.event_id, n.field, placed.seq, placed.occurred_at, n.name, n.salt
 				      FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bytea[]) AS n(event_id, field, name, salt)
 				      JOIN placed ON placed.id = n.event_id
-				    RETURNING 1)
+				    RETURNING 1),
+				kinds AS (
+				    INSERT INTO event_kind (source, action, entity_type)
+				    SELECT DISTINCT source, action, entity_type FROM placed
+				    ON CONFLICT DO NOTHING)
 				SELECT count(*) FROM placed""")
 			.params(ids, occurred, sources, actors, actions, entityTypes, entityIds, details, traces,
 					namedEvents.toArray(UUID[]::new), fields.toArray(String[]::new), names.toArray(String[]::new),
@@ -159,23 +165,56 @@ public class AuditLog {
 	/**
 	 * Only the filters a query uses are in its SQL, so each can be served by its own
 	 * index.
+	 *
+	 * <p>
+	 * The page is cut first, from the indexes alone: each holds the event's month
+	 * ({@code occurred_at}), so the newest {@code seq}s of every month merge in order
+	 * without reading a row, and only the page's rows are fetched, each from its own
+	 * month. A window keeps to its months. Two or three of source, action and entity type
+	 * that no event has together are answered from {@code event_kind} in one lookup,
+	 * rather than by reading an index for rows that never match.
 	 */
 	Sql sql(AuditQuery query) {
-		StringBuilder sql = new StringBuilder("SELECT id, seq, occurred_at, source, actor, action, entity_type, "
-				+ "entity_id, details::text AS details, trace_id, recorded_at, " + NAMES
-				+ " FROM audit_event WHERE true");
+		StringBuilder page = new StringBuilder("SELECT seq, occurred_at FROM audit_event WHERE true");
 		List<Object> params = new ArrayList<>();
-		equal(sql, params, "source", query.source());
-		equal(sql, params, "action", query.action());
-		equal(sql, params, "entity_type", query.entityType());
-		equal(sql, params, "entity_id", query.entityId());
+		equal(page, params, "source", query.source());
+		equal(page, params, "action", query.action());
+		equal(page, params, "entity_type", query.entityType());
+		equal(page, params, "entity_id", query.entityId());
 		if (query.actor() != null) {
 			// the trail holds hashes: an actor is found by name, and an erased one no
 			// more
-			sql.append(" AND seq IN (SELECT seq FROM personal_name WHERE field = 'actor' AND name = ?)");
+			page.append(" AND (seq, occurred_at) IN (SELECT seq, occurred_at FROM personal_name"
+					+ " WHERE field = 'actor' AND name = ?");
 			params.add(query.actor());
+			window(page, params, query);
+			page.append(")");
 		}
-		equal(sql, params, "trace_id", query.traceId());
+		equal(page, params, "trace_id", query.traceId());
+		window(page, params, query);
+		if (query.after() != null) {
+			page.append(" AND seq < ?");
+			params.add(query.after());
+		}
+		long kinds = Stream.of(query.source(), query.action(), query.entityType()).filter(Objects::nonNull).count();
+		if (kinds >= 2) {
+			page.append(" AND EXISTS (SELECT 1 FROM event_kind k WHERE true");
+			equal(page, params, "k.source", query.source());
+			equal(page, params, "k.action", query.action());
+			equal(page, params, "k.entity_type", query.entityType());
+			page.append(")");
+		}
+		// one more than asked: whether it exists says whether there is a next page
+		page.append(" ORDER BY seq DESC LIMIT ?");
+		params.add(query.limit() + 1);
+		String sql = "SELECT e.id, e.seq, e.occurred_at, e.source, e.actor, e.action, e.entity_type, e.entity_id, "
+				+ "e.details::text AS details, e.trace_id, e.recorded_at, " + NAMES + " FROM (" + page
+				+ ") AS page JOIN audit_event e ON e.seq = page.seq AND e.occurred_at = page.occurred_at"
+				+ " ORDER BY e.seq DESC";
+		return new Sql(sql, params);
+	}
+
+	private static void window(StringBuilder sql, List<Object> params, AuditQuery query) {
 		if (query.from() != null) {
 			sql.append(" AND occurred_at >= ?");
 			params.add(Timestamp.from(query.from()));
@@ -184,19 +223,13 @@ public class AuditLog {
 			sql.append(" AND occurred_at < ?");
 			params.add(Timestamp.from(query.to()));
 		}
-		if (query.after() != null) {
-			sql.append(" AND seq < ?");
-			params.add(query.after());
-		}
-		// one more than asked: whether it exists says whether there is a next page
-		sql.append(" ORDER BY seq DESC LIMIT ?");
-		params.add(query.limit() + 1);
-		return new Sql(sql.toString(), params);
 	}
 
-	/** The names an event's row holds hashes of, as a JSON object from field to name. */
+	/**
+	 * The names the row {@code e} holds hashes of, as a JSON object from field to name.
+	 */
 	static final String NAMES = "(SELECT jsonb_object_agg(p.field, p.name) FROM personal_name p "
-			+ "WHERE p.event_id = audit_event.id)::text AS names";
+			+ "WHERE p.event_id = e.id)::text AS names";
 
 	record Sql(String text, List<Object> params) {
 	}

@@ -69,9 +69,45 @@ class AuditQueryTest {
 		assertThat(actions("entityId=" + book + "&action=CopiesAdded")).containsExactly("CopiesAdded");
 		assertThat(actions("entityId=" + book + "&entityType=Book")).hasSize(3);
 		assertThat(actions("entityId=" + book + "&entityType=Reader")).isEmpty();
+		// two or three of source, action and entity type: a kind the trail holds, and
+		// kinds no event has
+		assertThat(actions("entityId=" + book + "&source=book-inventory-service&action=LoanOpened&entityType=Book"))
+			.containsExactly("LoanOpened");
+		assertThat(actions("entityId=" + book + "&source=book-catalog-service&entityType=Book"))
+			.containsExactly("BookAdded");
+		assertThat(actions("entityId=" + book + "&source=book-catalog-service&action=LoanOpened")).isEmpty();
+		assertThat(actions("entityId=" + book + "&action=LoanOpened&entityType=Reader")).isEmpty();
+		assertThat(actions("actor=ada-" + marker + "&from=" + hourAgo.plusSeconds(1))).containsExactly("CopiesAdded");
 		assertThat(actions("entityId=" + book + "&to=" + hourAgo.plusSeconds(1))).containsExactly("BookAdded");
 		assertThat(actions("entityId=" + book + "&from=" + hourAgo.plusSeconds(1))).containsExactly("LoanOpened",
 				"CopiesAdded");
+	}
+
+	@Test
+	void storesAnEventOfAnyDateInItsMonthAndAWindowFindsItThere() {
+		String book = "dated-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		// a month made at start, a month long past that nobody made, and a time far ahead
+		Instant lastYear = now.minus(400, ChronoUnit.DAYS);
+		Instant later = now.plus(3650, ChronoUnit.DAYS);
+		send(book, now, AuditFeed.SOURCE, "a", "Now");
+		send(book, lastYear, AuditFeed.SOURCE, "a", "LastYear");
+		send(book, later, AuditFeed.SOURCE, "a", "Later");
+		await().atMost(Duration.ofSeconds(30)).until(() -> actions("entityId=" + book).size() == 3);
+
+		assertThat(service.as("audit_owner")
+			.sql("SELECT action, tableoid::regclass::text FROM audit_event WHERE entity_id = ? ORDER BY seq")
+			.param(book)
+			.query((row, n) -> row.getString(1) + " in " + row.getString(2))
+			.list())
+			.containsExactly("Now in audit_event_" + java.time.format.DateTimeFormatter.ofPattern("yyyy_MM")
+				.withZone(java.time.ZoneOffset.UTC)
+				.format(now), "LastYear in audit_event_other_times", "Later in audit_event_other_times");
+		assertThat(actions("entityId=" + book + "&from=" + now.minusSeconds(60) + "&to=" + now.plusSeconds(60)))
+			.containsExactly("Now");
+		assertThat(actions("entityId=" + book + "&to=" + lastYear.plusSeconds(1))).containsExactly("LastYear");
+		assertThat(actions("entityId=" + book + "&from=" + later)).containsExactly("Later");
+		assertThat(actions("from=" + lastYear + "&to=" + lastYear.plusSeconds(1) + "&limit=500")).contains("LastYear");
 	}
 
 	@Test
