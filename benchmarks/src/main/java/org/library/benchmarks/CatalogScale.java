@@ -171,7 +171,7 @@ final class CatalogScale {
 		}
 	}
 
-	private static long count(Statement sql, String query) throws SQLException {
+	static long count(Statement sql, String query) throws SQLException {
 		try (ResultSet row = sql.executeQuery(query)) {
 			row.next();
 			return row.getLong(1);
@@ -206,7 +206,7 @@ final class CatalogScale {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
-	private static HttpRequest get(String url, String token) {
+	static HttpRequest get(String url, String token) {
 		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
 	}
 

@@ -220,7 +220,7 @@ final class Raw {
 					+ "SELECT id, occurred_at, source, actor, action, entity_type, entity_id, details::jsonb, trace_id "
 					+ "FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
 					+ "?::text[], ?::text[]) AS e(id, occurred_at, source, actor, action, entity_type, entity_id, details, "
-					+ "trace_id) ON CONFLICT (id) DO NOTHING")) {
+					+ "trace_id) ON CONFLICT (id, occurred_at) DO NOTHING")) {
 				insert.setArray(1, connection.createArrayOf("uuid", ids));
 				insert.setArray(2, connection.createArrayOf("timestamptz", occurred));
 				insert.setArray(3, texts(connection, batch, "book-inventory-service"));

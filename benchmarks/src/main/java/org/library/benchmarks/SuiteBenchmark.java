@@ -67,6 +67,9 @@ public final class SuiteBenchmark {
 	/** {@code --only=scale}: the catalog at a million books alone. */
 	private static final String SCALE = "scale";
 
+	/** {@code --only=auditscale}: the audit trail at ten million events alone. */
+	private static final String AUDIT_SCALE = "auditscale";
+
 	private static final int AUDIT_BURST = 100_000;
 
 	private final Duration step;
@@ -127,7 +130,7 @@ public final class SuiteBenchmark {
 				.println(report(root, "| offline | |\n|---|---|\n" + new TrailBenchmark(root).offline(1_000_000)));
 			return;
 		}
-		if (chosen != null && !AUDIT.equals(chosen) && !SCALE.equals(chosen)
+		if (chosen != null && !AUDIT.equals(chosen) && !SCALE.equals(chosen) && !AUDIT_SCALE.equals(chosen)
 				&& WORKS.stream().noneMatch(work -> chosen(chosen, work))) {
 			System.err.println("No work's name contains \"" + chosen + "\"; the works: " + WORKS);
 			System.exit(2);
@@ -163,6 +166,9 @@ public final class SuiteBenchmark {
 	private String run() throws Exception {
 		if (AUDIT.equals(only)) {
 			return auditAlone();
+		}
+		if (AUDIT_SCALE.equals(only)) {
+			return new AuditScale(stack, step).run(line -> say("%s", line));
 		}
 		if (SCALE.equals(only)) {
 			library.build();
@@ -210,7 +216,8 @@ public final class SuiteBenchmark {
 			alone.put(service, stack.startAlone(service));
 		}
 		// last: a million books in the catalog would change every search before it
-		String scale = new CatalogScale(stack, library, step).run(line -> say("%s", line));
+		String scale = new CatalogScale(stack, library, step).run(line -> say("%s", line)) + "\n"
+				+ new AuditScale(stack, step).run(line -> say("%s", line));
 		return report(measured, audit, before, after, memory, plainMemory, alone, scale);
 	}
 
