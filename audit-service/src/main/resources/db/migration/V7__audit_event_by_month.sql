@@ -121,7 +121,7 @@ GRANT INSERT (id, occurred_at, source, actor, action, entity_type, entity_id, de
 
 -- Every (source, action, entity_type) the trail holds. A query naming two or three of them that no event has
 -- (a catalog LoanOpened) is answered from here, in one lookup, rather than by reading a whole index for rows
--- that never match. Appends add the kinds they bring (AuditLog.append).
+-- that never match.
 CREATE TABLE event_kind (
     source      text NOT NULL,
     action      text NOT NULL,
@@ -129,8 +129,53 @@ CREATE TABLE event_kind (
     PRIMARY KEY (source, action, entity_type)
 );
 INSERT INTO event_kind SELECT DISTINCT source, action, entity_type FROM audit_event;
-REVOKE ALL ON event_kind FROM audit_app;
-GRANT SELECT, INSERT ON event_kind TO audit_app;
+
+-- For each hour of occurred_at (UTC), the lowest and highest seq of its events. Pages run newest seq first, so
+-- a window ending mid-month would otherwise skip, in that month's seq index, every event recorded after the
+-- window (up to a month of them). The hours a window overlaps bound the seqs its events can have, however late
+-- each was recorded, and the index is entered at the highest (AuditLog.sql).
+CREATE TABLE event_hour (
+    hour     timestamptz PRIMARY KEY,
+    low_seq  bigint      NOT NULL,
+    high_seq bigint      NOT NULL
+);
+INSERT INTO event_hour
+SELECT date_bin('1 hour', occurred_at, timestamptz '2000-01-01 00:00:00+00'), min(seq), max(seq)
+  FROM audit_event GROUP BY 1;
+
+-- Both are kept by the trigger that moves the head, as the trail's owner: audit_app may read them, and cannot
+-- make a query miss an event by changing them.
+CREATE OR REPLACE FUNCTION audit_events_took_places() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = audit, pg_temp AS $$
+DECLARE
+    start  bigint;
+    taken  bigint;
+    first  bigint;
+    last   bigint;
+BEGIN
+    SELECT size INTO start FROM tree_head;
+    SELECT count(*), min(leaf_index), max(leaf_index) INTO taken, first, last FROM placed;
+    IF taken = 0 THEN
+        RETURN NULL;
+    END IF;
+    IF first <> start OR last <> start + taken - 1 THEN
+        RAISE EXCEPTION 'audit events take the next places of the log, % to %, not % to %',
+            start, start + taken - 1, first, last;
+    END IF;
+    UPDATE tree_head SET size = start + taken;
+    INSERT INTO event_kind SELECT DISTINCT source, action, entity_type FROM placed ON CONFLICT DO NOTHING;
+    INSERT INTO event_hour AS known (hour, low_seq, high_seq)
+    SELECT date_bin('1 hour', occurred_at, timestamptz '2000-01-01 00:00:00+00'), min(seq), max(seq)
+      FROM placed GROUP BY 1
+    ON CONFLICT (hour) DO UPDATE SET low_seq = least(known.low_seq, excluded.low_seq),
+                                     high_seq = greatest(known.high_seq, excluded.high_seq);
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION audit_events_took_places() FROM PUBLIC;
+
+REVOKE ALL ON event_kind, event_hour FROM audit_app;
+GRANT SELECT ON event_kind, event_hour TO audit_app;
 
 -- an actor's events within a window come from the names' own index, and are found in their months
 ALTER TABLE personal_name ADD COLUMN occurred_at timestamptz;

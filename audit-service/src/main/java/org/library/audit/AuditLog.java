@@ -123,17 +123,13 @@ public class AuditLog {
 				                arrival)
 				     WHERE NOT EXISTS (SELECT 1 FROM audit_event stored WHERE stored.id = e.id)
 				     ORDER BY arrival
-				    RETURNING id, seq, occurred_at, source, action, entity_type),
+				    RETURNING id, seq, occurred_at),
 				named AS (
 				    INSERT INTO personal_name (event_id, field, seq, occurred_at, name, salt)
 				    SELECT n.event_id, n.field, placed.seq, placed.occurred_at, n.name, n.salt
 				      FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bytea[]) AS n(event_id, field, name, salt)
 				      JOIN placed ON placed.id = n.event_id
-				    RETURNING 1),
-				kinds AS (
-				    INSERT INTO event_kind (source, action, entity_type)
-				    SELECT DISTINCT source, action, entity_type FROM placed
-				    ON CONFLICT DO NOTHING)
+				    RETURNING 1)
 				SELECT count(*) FROM placed""")
 			.params(ids, occurred, sources, actors, actions, entityTypes, entityIds, details, traces,
 					namedEvents.toArray(UUID[]::new), fields.toArray(String[]::new), names.toArray(String[]::new),
@@ -170,9 +166,10 @@ public class AuditLog {
 	 * The page is cut first, from the indexes alone: each holds the event's month
 	 * ({@code occurred_at}), so the newest {@code seq}s of every month merge in order
 	 * without reading a row, and only the page's rows are fetched, each from its own
-	 * month. A window keeps to its months. Two or three of source, action and entity type
-	 * that no event has together are answered from {@code event_kind} in one lookup,
-	 * rather than by reading an index for rows that never match.
+	 * month. A window keeps to its months, and within them to the seqs its hours hold
+	 * ({@code event_hour}). Two or three of source, action and entity type that no event
+	 * has together are answered from {@code event_kind} in one lookup, rather than by
+	 * reading an index for rows that never match.
 	 */
 	Sql sql(AuditQuery query) {
 		StringBuilder page = new StringBuilder("SELECT seq, occurred_at FROM audit_event WHERE true");
@@ -192,6 +189,23 @@ public class AuditLog {
 		}
 		equal(page, params, "trace_id", query.traceId());
 		window(page, params, query);
+		if (query.from() != null || query.to() != null) {
+			// the seqs the window's events can have, from the hours it overlaps: the
+			// indexes are entered there, not at the newest event of the month
+			for (String bound : List.of("seq <= (SELECT coalesce(max(high_seq), 0)",
+					"seq >= (SELECT coalesce(min(low_seq), 0)")) {
+				page.append(" AND ").append(bound).append(" FROM event_hour WHERE true");
+				if (query.from() != null) {
+					page.append(" AND hour > ?::timestamptz - interval '1 hour'");
+					params.add(Timestamp.from(query.from()));
+				}
+				if (query.to() != null) {
+					page.append(" AND hour < ?");
+					params.add(Timestamp.from(query.to()));
+				}
+				page.append(")");
+			}
+		}
 		if (query.after() != null) {
 			page.append(" AND seq < ?");
 			params.add(query.after());

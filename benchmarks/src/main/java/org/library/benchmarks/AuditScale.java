@@ -73,7 +73,8 @@ final class AuditScale {
 		Instant dayAgo = now.minus(1, ChronoUnit.DAYS);
 		String book = "book-" + 4242;
 		String reader = "reader-" + 4242;
-		String trace = "%032x".formatted(4242L + base);
+		// the trace of three events a few hours old
+		String trace = "%032x".formatted((EVENTS - 3_000) / 3 + base);
 		String window = "&from=" + monthAgo + "&to=" + now;
 		String oldWindow = "&from=" + yearAgo.minus(30, ChronoUnit.DAYS) + "&to=" + yearAgo;
 		String day = "&from=" + dayAgo + "&to=" + now;
@@ -90,7 +91,7 @@ final class AuditScale {
 		queries.put("a rare action (`HoldPlaced`, 5 %)", "&action=HoldPlaced");
 		queries.put("an entity type (`ReadingListItem`)", "&entityType=ReadingListItem");
 		queries.put("an entity id (a book, 100 events)", "&entityId=" + book);
-		queries.put("an actor (a reader, about 170 events)", "&actor=" + reader);
+		queries.put("an actor (a reader, about 180 events)", "&actor=" + reader);
 		queries.put("a trace id", "&traceId=" + trace);
 		queries.put("an action within one day", "&action=LoanOpened" + day);
 		queries.put("a rare action a year back", "&action=HoldPlaced" + oldWindow);
@@ -185,39 +186,49 @@ final class AuditScale {
 							    audit_event_by_leaf_index, personal_name_by_name""");
 			sql.execute("SET LOCAL session_replication_role = replica");
 			long rows = System.nanoTime();
-			sql.execute("""
-					INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id, details,
-					                         trace_id, leaf_index)
-					SELECT gen_random_uuid(), now() - interval '%1$d days' + k * (interval '%1$d days' / %2$d),
-					       kind.source,
-					       'sha256:' || encode(sha256(salt || convert_to(name, 'UTF8')), 'base64'),
-					       kind.action, kind.entity_type, 'book-' || (k * 7919 %% %3$d),
-					       jsonb_build_object('copies', k %% 3), lpad(to_hex((k / 3) + %5$d), 32, '0'), %5$d + k - 1
-					  FROM generate_series(1::bigint, %2$d) AS k
-					  CROSS JOIN LATERAL (SELECT substring(sha256(k::text::bytea) FROM 1 FOR 16) AS salt,
-					                             CASE WHEN k %% 20 < 2 THEN 'librarian-' || (k %% 20)
-					                                  ELSE 'reader-' || (k * 31 %% %4$d) END AS name) AS person
-					  CROSS JOIN LATERAL (SELECT * FROM (VALUES
-					      (0, 'book-catalog-service', 'BookAdded', 'Book'),
-					      (1, 'book-catalog-service', 'BookUpdated', 'Book'),
-					      (2, 'book-inventory-service', 'LoanOpened', 'Book'),
-					      (9, 'book-inventory-service', 'LoanReturned', 'Book'),
-					      (15, 'book-inventory-service', 'CopiesAdded', 'Book'),
-					      (16, 'book-inventory-service', 'HoldPlaced', 'Book'),
-					      (17, 'reading-list-service', 'BookListed', 'ReadingListItem'),
-					      (19, 'reading-list-service', 'ReadingStatusChanged', 'ReadingListItem'))
-					        AS kinds (from_k, source, action, entity_type)
-					     WHERE from_k <= k %% 20 ORDER BY from_k DESC LIMIT 1) AS kind""".formatted(DAYS, EVENTS, BOOKS,
-					READERS, base));
+			sql.execute(
+					"""
+							INSERT INTO audit_event (id, occurred_at, source, actor, action, entity_type, entity_id, details,
+							                         trace_id, leaf_index)
+							SELECT gen_random_uuid(), now() - interval '%1$d days' + k * (interval '%1$d days' / %2$d),
+							       kind.source,
+							       'sha256:' || encode(sha256(salt || convert_to(name, 'UTF8')), 'base64'),
+							       kind.action, kind.entity_type, 'book-' || abs(hashint8extended(k, 1) %% %3$d),
+							       jsonb_build_object('copies', k %% 3), lpad(to_hex((k / 3) + %5$d), 32, '0'), %5$d + k - 1
+							  FROM generate_series(1::bigint, %2$d) AS k
+							  CROSS JOIN LATERAL (SELECT substring(sha256(k::text::bytea) FROM 1 FOR 16) AS salt,
+							                             CASE WHEN k %% 20 < 2 THEN 'librarian-' || (k %% 20)
+							                                  ELSE 'reader-' || abs(hashint8extended(k, 2) %% %4$d) END AS name) AS person
+							  CROSS JOIN LATERAL (SELECT * FROM (VALUES
+							      (0, 'book-catalog-service', 'BookAdded', 'Book'),
+							      (1, 'book-catalog-service', 'BookUpdated', 'Book'),
+							      (2, 'book-inventory-service', 'LoanOpened', 'Book'),
+							      (9, 'book-inventory-service', 'LoanReturned', 'Book'),
+							      (15, 'book-inventory-service', 'CopiesAdded', 'Book'),
+							      (16, 'book-inventory-service', 'HoldPlaced', 'Book'),
+							      (17, 'reading-list-service', 'BookListed', 'ReadingListItem'),
+							      (19, 'reading-list-service', 'ReadingStatusChanged', 'ReadingListItem'))
+							        AS kinds (from_k, source, action, entity_type)
+							     WHERE from_k <= k %% 20 ORDER BY from_k DESC LIMIT 1) AS kind"""
+						.formatted(DAYS, EVENTS, BOOKS, READERS, base));
 			sql.execute("""
 					INSERT INTO personal_name (event_id, field, seq, occurred_at, name, salt)
 					SELECT id, 'actor', seq, occurred_at,
-					       CASE WHEN k %% 20 < 2 THEN 'librarian-' || (k %% 20) ELSE 'reader-' || (k * 31 %% %d) END,
+					       CASE WHEN k %% 20 < 2 THEN 'librarian-' || (k %% 20)
+					            ELSE 'reader-' || abs(hashint8extended(k, 2) %% %d) END,
 					       substring(sha256(k::text::bytea) FROM 1 FOR 16)
 					  FROM (SELECT id, seq, occurred_at, leaf_index - %d + 1 AS k FROM audit_event
 					         WHERE leaf_index >= %d) AS loaded""".formatted(READERS, base, base));
+			// what the trigger that moves the head keeps beside it
 			sql.execute("INSERT INTO event_kind SELECT DISTINCT source, action, entity_type FROM audit_event "
 					+ "ON CONFLICT DO NOTHING");
+			sql.execute("""
+					INSERT INTO event_hour AS known (hour, low_seq, high_seq)
+					SELECT date_bin('1 hour', occurred_at, timestamptz '2000-01-01 00:00:00+00'), min(seq), max(seq)
+					  FROM audit_event WHERE leaf_index >= %d GROUP BY 1
+					ON CONFLICT (hour) DO UPDATE SET low_seq = least(known.low_seq, excluded.low_seq),
+					                                 high_seq = greatest(known.high_seq, excluded.high_seq)"""
+				.formatted(base));
 			sql.execute("UPDATE tree_head SET size = size + " + EVENTS);
 			say.accept("  rows in %.0f s; building the indexes again".formatted((System.nanoTime() - rows) / 1e9));
 			for (String index : indexes) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.library.infrastructure.KafkaCredentials;
 
@@ -278,6 +279,47 @@ final class RunningStack implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The whole stack's memory: the launcher (which runs Kafka), Postgres and every
+	 * service, as the proportional set size, so the pages Postgres' processes share, and
+	 * the JDK's files the JVMs share, are counted once.
+	 */
+	long proportionalBytes() {
+		// Postgres leaves the launcher's process tree when pg_ctl starts it
+		Stream<ProcessHandle> postgres = postmaster().stream()
+			.flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()));
+		return Stream.concat(Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants()), postgres)
+			.distinct()
+			.mapToLong(RunningStack::proportionalBytes)
+			.sum();
+	}
+
+	private Optional<ProcessHandle> postmaster() {
+		try {
+			return ProcessHandle
+				.of(Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).getFirst().strip()));
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static long proportionalBytes(ProcessHandle process) {
+		Path rollup = Path.of("/proc", Long.toString(process.pid()), "smaps_rollup");
+		try {
+			return Files.readAllLines(rollup)
+				.stream()
+				.filter(line -> line.startsWith("Pss:"))
+				.mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+				.findFirst()
+				.orElse(0);
+		}
+		catch (IOException ex) {
+			// a process that ended meanwhile holds nothing
+			return 0;
 		}
 	}
 

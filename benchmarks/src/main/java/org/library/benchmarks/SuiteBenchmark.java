@@ -205,10 +205,8 @@ public final class SuiteBenchmark {
 		Raw.Limits after = raw.measure();
 		say("  %s", after);
 
-		Map<String, Long> memory = new LinkedHashMap<>();
-		stack.serviceProcesses()
-			.forEach((service, process) -> RunningStack.residentBytes(process)
-				.ifPresent(rss -> memory.put(service, rss)));
+		Map<String, Long> memory = memory();
+		long stackMemory = stack.proportionalBytes();
 
 		Map<String, RunningStack.Startup> alone = new LinkedHashMap<>();
 		for (String service : RunningStack.SERVICES.keySet()) {
@@ -218,7 +216,7 @@ public final class SuiteBenchmark {
 		// last: a million books in the catalog would change every search before it
 		String scale = new CatalogScale(stack, library, step).run(line -> say("%s", line)) + "\n"
 				+ new AuditScale(stack, step).run(line -> say("%s", line));
-		return report(measured, audit, before, after, memory, plainMemory, alone, scale);
+		return report(measured, audit, before, after, memory, stackMemory, plainMemory, alone, scale);
 	}
 
 	/**
@@ -311,8 +309,22 @@ public final class SuiteBenchmark {
 									100 * compared.rateRatio(), cpu(compared.suite()), cpu(compared.plain())));
 			}
 		});
+		Map<String, Long> memory = memory();
+		report.append("\nMemory after the load (RSS): ");
+		memory.forEach((service, rss) -> report.append("%s %,d MB; ".formatted(service, rss >> 20)));
+		report.append("the services %,d MB; the whole stack with Postgres and Kafka %,d MB (PSS)\n".formatted(
+				memory.values().stream().mapToLong(Long::longValue).sum() >> 20, stack.proportionalBytes() >> 20));
 		return report.append("\nEach rate tried (%d s each):%n%n```%n%s```%n".formatted(step.toSeconds(), log))
 			.toString();
+	}
+
+	/** Each service's resident set now. */
+	private Map<String, Long> memory() {
+		Map<String, Long> memory = new LinkedHashMap<>();
+		stack.serviceProcesses()
+			.forEach((service, process) -> RunningStack.residentBytes(process)
+				.ifPresent(rss -> memory.put(service, rss)));
+		return memory;
 	}
 
 	private static String cpu(Measured measured) {
@@ -600,8 +612,8 @@ public final class SuiteBenchmark {
 	}
 
 	private String report(Map<String, Compared> compared, Audit audit, Raw.Limits before, Raw.Limits after,
-			Map<String, Long> memory, long plainMemory, Map<String, RunningStack.Startup> alone, String scale)
-			throws Exception {
+			Map<String, Long> memory, long stackMemory, long plainMemory, Map<String, RunningStack.Startup> alone,
+			String scale) throws Exception {
 		Map<String, Measured> works = new LinkedHashMap<>();
 		compared.forEach((work, both) -> works.put(work, both.suite()));
 		Raw.Limits raw = before.average(after);
@@ -676,6 +688,8 @@ public final class SuiteBenchmark {
 		report.append("| whole local stack, next start (Postgres, Kafka, %d JVMs) | %.1f s | | %s |\n"
 			.formatted(RunningStack.SERVICES.size(), stack.startup().toMillis() / 1000.0, memory.isEmpty() ? ""
 					: "%,d MB".formatted(memory.values().stream().mapToLong(Long::longValue).sum() >> 20)));
+		report.append("| whole local stack with Postgres and Kafka, each shared page once (PSS) | | | %,d MB |\n"
+			.formatted(stackMemory >> 20));
 		report.append("| %s, the same load (book, search, lend, reading list) | | | %,d MB |\n".formatted(PlainRun.NAME,
 				plainMemory >> 20));
 		alone.forEach((service, startup) -> report
