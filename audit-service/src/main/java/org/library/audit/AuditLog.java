@@ -195,14 +195,7 @@ public class AuditLog {
 			for (String bound : List.of("seq <= (SELECT coalesce(max(high_seq), 0)",
 					"seq >= (SELECT coalesce(min(low_seq), 0)")) {
 				page.append(" AND ").append(bound).append(" FROM event_hour WHERE true");
-				if (query.from() != null) {
-					page.append(" AND hour > ?::timestamptz - interval '1 hour'");
-					params.add(Timestamp.from(query.from()));
-				}
-				if (query.to() != null) {
-					page.append(" AND hour < ?");
-					params.add(Timestamp.from(query.to()));
-				}
+				range(page, params, query, "hour > ?::timestamptz - interval '1 hour'", "hour < ?");
 				page.append(")");
 			}
 		}
@@ -229,12 +222,17 @@ public class AuditLog {
 	}
 
 	private static void window(StringBuilder sql, List<Object> params, AuditQuery query) {
+		range(sql, params, query, "occurred_at >= ?", "occurred_at < ?");
+	}
+
+	/** The conditions on the query's {@code from} and {@code to}, those it has. */
+	private static void range(StringBuilder sql, List<Object> params, AuditQuery query, String from, String to) {
 		if (query.from() != null) {
-			sql.append(" AND occurred_at >= ?");
+			sql.append(" AND ").append(from);
 			params.add(Timestamp.from(query.from()));
 		}
 		if (query.to() != null) {
-			sql.append(" AND occurred_at < ?");
+			sql.append(" AND ").append(to);
 			params.add(Timestamp.from(query.to()));
 		}
 	}

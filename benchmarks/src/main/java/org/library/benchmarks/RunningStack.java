@@ -269,15 +269,21 @@ final class RunningStack implements AutoCloseable {
 	 * memory.
 	 */
 	static Optional<Long> residentBytes(ProcessHandle process) {
-		Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+		return kilobytes(process, "status", "VmRSS:");
+	}
+
+	/** A size {@code /proc/<pid>/<file>} gives in kB on the line that starts so. */
+	private static Optional<Long> kilobytes(ProcessHandle process, String file, String field) {
+		Path path = Path.of("/proc", Long.toString(process.pid()), file);
 		try {
-			return Files.readAllLines(status)
+			return Files.readAllLines(path)
 				.stream()
-				.filter(line -> line.startsWith("VmRSS:"))
+				.filter(line -> line.startsWith(field))
 				.map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
 				.findFirst();
 		}
 		catch (IOException ex) {
+			// a process that ended meanwhile
 			return Optional.empty();
 		}
 	}
@@ -308,19 +314,7 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	private static long proportionalBytes(ProcessHandle process) {
-		Path rollup = Path.of("/proc", Long.toString(process.pid()), "smaps_rollup");
-		try {
-			return Files.readAllLines(rollup)
-				.stream()
-				.filter(line -> line.startsWith("Pss:"))
-				.mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
-				.findFirst()
-				.orElse(0);
-		}
-		catch (IOException ex) {
-			// a process that ended meanwhile holds nothing
-			return 0;
-		}
+		return kilobytes(process, "smaps_rollup", "Pss:").orElse(0L);
 	}
 
 	/**
