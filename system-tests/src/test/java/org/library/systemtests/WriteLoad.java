@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +51,12 @@ final class WriteLoad implements AutoCloseable {
 	private final Map<Expected, AtomicInteger> confirmed = new ConcurrentHashMap<>();
 
 	private final Map<Expected, AtomicInteger> unknown = new ConcurrentHashMap<>();
+
+	/**
+	 * The ISBNs of books whose addition got no answer: the catalog may have stored one,
+	 * under an id only the catalog knows.
+	 */
+	private final Set<String> unansweredAdditions = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong writes = new AtomicLong();
 
@@ -117,6 +124,11 @@ final class WriteLoad implements AutoCloseable {
 		return snapshot(unknown);
 	}
 
+	/** ISBNs of books added without an answer; see {@link LibraryState#check}. */
+	Set<String> unansweredAdditions() {
+		return Set.copyOf(unansweredAdditions);
+	}
+
 	private static Map<Expected, Integer> snapshot(Map<Expected, AtomicInteger> counts) {
 		Map<Expected, Integer> copy = new ConcurrentHashMap<>();
 		counts.forEach((key, count) -> copy.put(key, count.get()));
@@ -141,6 +153,9 @@ final class WriteLoad implements AutoCloseable {
 		Answer added = send(Caller.LIBRARIAN, "POST", catalogs, "/api/books",
 				"{\"isbn\":\"" + isbn + "\",\"title\":\"Under load\",\"authors\":[\"Ursula K. Le Guin\"]}", null);
 		if (added.status() != 201) {
+			if (added.status() < 0 || added.status() >= 500) {
+				unansweredAdditions.add(isbn);
+			}
 			return;
 		}
 		Matcher id = ID.matcher(added.body());
