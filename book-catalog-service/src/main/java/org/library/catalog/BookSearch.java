@@ -38,8 +38,8 @@ class BookSearch {
 	}
 
 	/**
-	 * One book by its id: a single statement with no transaction of its own, the read
-	 * most callers make, without a JPA session and three round trips around it.
+	 * One book by its id: a single statement, with no transaction of its own when the
+	 * caller has none (the read most callers make).
 	 */
 	Optional<BookSnapshot> byId(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM book WHERE id = ?")

@@ -15,7 +15,6 @@ import org.library.catalog.CatalogRefusals.StaleBookVersion;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,21 +44,21 @@ public class Catalog {
 
 	@Transactional
 	public BookSnapshot add(BookDetails details) {
-		if (books.existsByIsbn(details.isbn().value())) {
+		UUID id = UUID.randomUUID();
+		if (books.isbnTaken(details.isbn().value(), id)) {
 			throw new DuplicateIsbn(details.isbn());
 		}
-		Book book = new Book(UUID.randomUUID(), details, now());
+		Instant now = now();
+		BookSnapshot book = details.describing(id, 0, now, now);
 		try {
-			// flush here: a concurrent add of the same ISBN loses on the unique
-			// constraint, inside this method
-			books.saveAndFlush(book);
+			// a concurrent add of the same ISBN loses on the unique constraint, here
+			books.insert(book);
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw duplicateIsbnOr(ex, details);
 		}
-		BookSnapshot snapshot = book.snapshot();
-		events.publishEvent(new BookAdded(snapshot));
-		return snapshot;
+		events.publishEvent(new BookAdded(book));
+		return book;
 	}
 
 	public BookSnapshot find(UUID id) {
@@ -77,40 +76,33 @@ public class Catalog {
 	 */
 	@Transactional
 	public BookSnapshot update(UUID id, ExpectedVersions expected, BookDetails details) {
-		Book book = load(id);
-		if (!expected.admits(book.version())) {
+		BookSnapshot read = load(id);
+		if (!expected.admits(read.version())) {
 			throw new StaleBookVersion(id);
 		}
-		if (books.existsByIsbnAndIdNot(details.isbn().value(), id)) {
+		if (books.isbnTaken(details.isbn().value(), id)) {
 			throw new DuplicateIsbn(details.isbn());
 		}
-		book.describe(details, now());
+		BookSnapshot book = details.describing(id, read.version() + 1, read.createdAt(), now());
+		boolean replaced;
 		try {
-			books.saveAndFlush(book);
-		}
-		catch (OptimisticLockingFailureException ex) {
-			throw new StaleBookVersion(id);
+			replaced = books.replace(book, read.version());
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw duplicateIsbnOr(ex, details);
 		}
-		BookSnapshot snapshot = book.snapshot();
-		events.publishEvent(new BookUpdated(snapshot));
-		return snapshot;
+		if (!replaced) {
+			// changed or removed since it was read
+			throw new StaleBookVersion(id);
+		}
+		events.publishEvent(new BookUpdated(book));
+		return book;
 	}
 
 	@Transactional
 	public void remove(UUID id, ExpectedVersions expected) {
-		Book book = load(id);
-		if (!expected.admits(book.version())) {
-			throw new StaleBookVersion(id);
-		}
-		BookSnapshot last = book.snapshot();
-		books.delete(book);
-		try {
-			books.flush();
-		}
-		catch (OptimisticLockingFailureException ex) {
+		BookSnapshot last = load(id);
+		if (!expected.admits(last.version()) || !books.delete(id, last.version())) {
 			throw new StaleBookVersion(id);
 		}
 		events.publishEvent(new BookRemoved(id, last.isbn()));
@@ -130,8 +122,8 @@ public class Catalog {
 		return ex;
 	}
 
-	private Book load(UUID id) {
-		return books.findById(id).orElseThrow(() -> new BookNotFound(id));
+	private BookSnapshot load(UUID id) {
+		return search.byId(id).orElseThrow(() -> new BookNotFound(id));
 	}
 
 	private Instant now() {

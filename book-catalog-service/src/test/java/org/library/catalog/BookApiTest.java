@@ -235,6 +235,46 @@ class BookApiTest {
 		assertThat(http.get("/api/books/" + id).json().get("title").asString()).isEqualTo("Final");
 	}
 
+	/**
+	 * Two librarians change one book from the same version at once. The test holds the
+	 * book's row, so both read version 0, find it admitted, and wait at their writes;
+	 * when the row is let go, the first write lands and the second finds no row still at
+	 * version 0: a stale version, not a lost update.
+	 */
+	@Test
+	void twoChangesDecidedOnOneVersionLetExactlyOneLand() throws Exception {
+		String isbn = TestBooks.uniqueIsbn13();
+		String id = http.post("/api/books", TestBooks.json(isbn, "Contested", "A")).json().get("id").asString();
+		List<Integer> statuses = new ArrayList<>();
+		try (Connection superuser = DriverManager.getConnection(service.jdbcUrl(), "postgres", "postgres");
+				Statement sql = superuser.createStatement();
+				ExecutorService pool = Executors.newFixedThreadPool(2)) {
+			superuser.setAutoCommit(false);
+			sql.execute("SELECT 1 FROM book_catalog.book WHERE id = '" + id + "' FOR UPDATE");
+			List<Future<Integer>> changes = List.of(
+					pool.submit(
+							() -> http.put("/api/books/" + id, TestBooks.json(isbn, "First", "A"), "If-Match", "\"0\"")
+								.status()),
+					pool.submit(
+							() -> http.put("/api/books/" + id, TestBooks.json(isbn, "Second", "A"), "If-Match", "\"0\"")
+								.status()));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> jdbc
+					.sql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'book_catalog_app' "
+							+ "AND wait_event_type = 'Lock' AND query LIKE 'UPDATE book%'")
+					.query(Long.class)
+					.single() == 2);
+			superuser.rollback();
+			for (Future<Integer> change : changes) {
+				statuses.add(change.get(10, TimeUnit.SECONDS));
+			}
+		}
+		assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+		var book = http.get("/api/books/" + id);
+		assertThat(book.header("ETag")).isEqualTo("\"1\"");
+		assertThat(book.json().get("title").asString()).isEqualTo(statuses.getFirst() == 200 ? "First" : "Second");
+	}
+
 	@Test
 	void requiresIfMatchToUpdate() {
 		String isbn = TestBooks.uniqueIsbn13();

@@ -38,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @EnableConfigurationProperties(OutboxProperties.class)
 @ConditionalOnProperty(name = "library.outbox.enabled", matchIfMissing = true)
