@@ -2,6 +2,8 @@ package org.library.infrastructure;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,17 +65,28 @@ public final class LibraryInfrastructure implements AutoCloseable {
 	}
 
 	public static LibraryInfrastructure start(Settings settings) {
-		EmbeddedPostgresServer postgres = startPostgres(settings, settings.postgresPort());
+		// the broker needs nothing of Postgres, so the two start side by side (on a
+		// thread
+		// of its own: the common pool may be busy with the caller's work)
+		CompletableFuture<EmbeddedKafkaServer> kafka = CompletableFuture.supplyAsync(
+				() -> startKafka(settings, settings.kafkaPort()),
+				task -> Thread.ofPlatform().name("kafka-start").daemon().start(task));
+		EmbeddedPostgresServer postgres = null;
 		try {
+			postgres = startPostgres(settings, settings.postgresPort());
 			new Provisioning("localhost", postgres.port(), EmbeddedPostgresServer.SUPERUSER,
 					settings.durable() ? settings.superuserPassword() : EmbeddedPostgresServer.SUPERUSER,
 					settings.environment())
 				.run();
-			return new LibraryInfrastructure(settings, postgres, startKafka(settings, settings.kafkaPort()));
+			return new LibraryInfrastructure(settings, postgres, kafka.join());
 		}
 		catch (RuntimeException ex) {
-			postgres.close();
-			throw ex;
+			if (postgres != null) {
+				postgres.close();
+			}
+			// a broker that came up is stopped as soon as it is
+			kafka.thenAccept(EmbeddedKafkaServer::close);
+			throw ex instanceof CompletionException && ex.getCause() instanceof RuntimeException cause ? cause : ex;
 		}
 	}
 
